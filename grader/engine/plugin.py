@@ -1,0 +1,162 @@
+"""The pytest side of the engine: fixtures for the suites and the outcome collector.
+
+The suites (grader/suites/test_*.py) run in the trusted process. They ask for:
+- ``student``: calls into the submission's module (through the Session's worker),
+  ``student.conv2d_loops(...)`` returns the value, ``student.run("sgd", ...)``
+  the whole Call (arguments after the call, op trace, stdout);
+- ``device`` (cpu, and cuda when present) and ``dtype`` (float32, float64);
+- ``rng``: a torch.Generator seeded from the check's name and the run's seed.
+Each check declares the function it grades with ``@pytest.mark.grades("name")``.
+"""
+import zlib
+from dataclasses import dataclass
+
+import pytest
+import torch
+
+from . import forbidden
+from .session import StudentError
+
+CUDA = torch.cuda.is_available()
+
+
+class ForbiddenOp(AssertionError):
+    pass
+
+
+@dataclass
+class CheckResult:
+    module: str
+    function: str
+    name: str
+    status: str = "failed"      # passed | failed | error | skipped
+    message: str = "the check did not run"
+    stdout: str = ""
+
+
+class Student:
+    """The submission's module as a check sees it."""
+
+    def __init__(self, state, module, function):
+        self._state, self._module, self._function = state, module, function
+
+    def run(self, function, *args, timeout=None, backward=None, **kwargs):
+        call = self._state.session.call(self._module, function, args, kwargs,
+                                        timeout=timeout, backward=backward)
+        self._state.last_stdout = call.stdout
+        found = forbidden.violations(self._module, function, call.ops)
+        if found:
+            self._state.violations.setdefault((self._module, function), found[0][1])
+            raise ForbiddenOp(forbidden.message(function, found))
+        return call
+
+    def __getattr__(self, function):
+        if function.startswith("_"):
+            raise AttributeError(function)
+        return lambda *args, **kwargs: self.run(function, *args, **kwargs).result
+
+
+class Collector:
+    """Registered as a plugin: records one CheckResult per collected check."""
+
+    def __init__(self, session, seed=0, only=(), progress=None):
+        self.session, self.seed, self.only, self.progress = session, seed, only, progress
+        self.results = {}           # nodeid -> CheckResult, in collection order
+        self.violations = {}        # (module, function) -> op display name
+        self.last_stdout = ""
+        self.collection_errors = []
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.collection_errors.append(str(report.longrepr))
+
+    def pytest_configure(self, config):
+        config.addinivalue_line("markers", "grades(function): the function a check grades")
+        config.stash[_STATE] = self
+
+    def pytest_collection_modifyitems(self, config, items):
+        kept = [item for item in items if self._selected(_identity(item))]
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+        for item in items:
+            module, function, name = _identity(item)
+            self.results[item.nodeid] = CheckResult(module, function, name)
+
+    def _selected(self, identity):
+        module, function, _ = identity
+        return not self.only or any(sel in (module, f"{module}.{function}") for sel in self.only)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        result = self.results[item.nodeid]
+        if report.when == "setup":
+            self.last_stdout = ""
+        if report.skipped:
+            result.status, result.message = "skipped", _skip_reason(report)
+        elif call.excinfo is not None:
+            result.status, result.message = _classify(call.excinfo.value)
+            result.stdout = self.last_stdout
+        elif report.when == "call":
+            result.status, result.message, result.stdout = "passed", "", self.last_stdout
+        if self.progress and (report.when == "call" or report.skipped or call.excinfo):
+            if report.when != "teardown":
+                self.progress(result)
+
+
+_STATE = pytest.StashKey[Collector]()
+
+
+def _identity(item):
+    module = getattr(item.module, "MODULE", None)
+    marker = item.get_closest_marker("grades")
+    if module is None or marker is None:
+        raise pytest.UsageError(f"{item.nodeid}: a check needs MODULE and @pytest.mark.grades")
+    function = marker.args[0]
+    name = item.name.removeprefix("test_")
+    if "[" in name:   # drop the function's own id from checks shared by several functions
+        base, params = name[:-1].split("[", 1)
+        params = "-".join(p for p in params.split("-") if p != function)
+        name = f"{base}[{params}]" if params else base
+    return module, function, name
+
+
+def _skip_reason(report):
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    return reason.removeprefix("Skipped: ")
+
+
+def _classify(exc):
+    if isinstance(exc, StudentError):
+        return "error", exc.summary + (f"\n{exc.detail}" if exc.detail else "")
+    if isinstance(exc, AssertionError):
+        return "failed", str(exc).strip() or "assertion failed"
+    return "failed", f"the grader could not check the output ({type(exc).__name__}: {exc})"
+
+
+# -- fixtures -------------------------------------------------------------------
+@pytest.fixture
+def student(request):
+    state = request.config.stash[_STATE]
+    module, function, _ = _identity(request.node)
+    return Student(state, module, function)
+
+
+@pytest.fixture(params=["cpu", pytest.param("cuda", marks=pytest.mark.skipif(
+    not CUDA, reason="no CUDA device on this machine"))])
+def device(request):
+    return torch.device(request.param)
+
+
+@pytest.fixture(params=[torch.float32, torch.float64], ids=["float32", "float64"])
+def dtype(request):
+    return request.param
+
+
+@pytest.fixture
+def rng(request):
+    state = request.config.stash[_STATE]
+    _, function, name = _identity(request.node)
+    seed = zlib.crc32(f"{function}/{name}".encode()) ^ state.seed
+    return torch.Generator().manual_seed(seed)

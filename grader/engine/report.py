@@ -1,0 +1,61 @@
+"""The JSON report (the schema every other format derives from)."""
+import json
+import platform
+
+import torch
+
+SCHEMA = 1
+STATUSES = ("passed", "failed", "error", "skipped")
+
+
+def build(submission, functions, module_errors, duration_s, devices):
+    return {
+        "schema": SCHEMA,
+        "submission": str(submission),
+        "score": round(sum(f["score"] for f in functions), 2),
+        "max_score": float(round(sum(f["max_score"] for f in functions), 2)),
+        "functions": functions,
+        "errors": [{"module": m, "message": msg.split("\n")[0]} for m, msg in module_errors.items()],
+        "environment": {"python": platform.python_version(),
+                        "torch": torch.__version__.split("+")[0], "devices": devices},
+        "duration_s": round(duration_s, 2),
+    }
+
+
+def write(report, path):
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    if str(path) == "-":
+        print(text, end="")
+    else:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def validate(report):
+    """Problems with ``report`` against the documented schema ([] when valid)."""
+    problems = []
+    for key, kind in (("schema", int), ("submission", str), ("score", float),
+                      ("max_score", float), ("functions", list), ("errors", list),
+                      ("environment", dict), ("duration_s", float)):
+        if not isinstance(report.get(key), kind):
+            problems.append(f"{key} missing or not {kind.__name__}")
+    for f in report.get("functions", []):
+        for key, kind in (("module", str), ("function", str), ("score", float),
+                          ("max_score", float), ("checks", list)):
+            if not isinstance(f.get(key), kind):
+                problems.append(f"function {f.get('function')}: {key} missing or not {kind.__name__}")
+        for c in f.get("checks", []):
+            if c.get("status") not in STATUSES or not isinstance(c.get("name"), str) \
+                    or not isinstance(c.get("message"), str):
+                problems.append(f"check {c} malformed")
+    for e in report.get("errors", []):
+        if not (isinstance(e.get("module"), str) and isinstance(e.get("message"), str)):
+            problems.append(f"error {e} malformed")
+    env = report.get("environment", {})
+    if not all(isinstance(env.get(k), t) for k, t in (("python", str), ("torch", str), ("devices", list))):
+        problems.append("environment malformed")
+    functions = report.get("functions", [])
+    if isinstance(report.get("score"), float) and functions and \
+            abs(report["score"] - round(sum(f["score"] for f in functions), 2)) > 1e-9:
+        problems.append("score is not the sum of the functions' scores")
+    return problems

@@ -1,0 +1,37 @@
+"""Runs the hidden suites against one submission and returns the JSON report."""
+import time
+from pathlib import Path
+
+import pytest
+
+from .. import curriculum
+from . import plugin, report, scoring
+from .session import Session
+
+SUITES = Path(__file__).resolve().parent.parent / "suites"
+
+
+def grade(submission, only=(), seed=0, progress=None, timeout_scale=1.0):
+    start = time.perf_counter()
+    devices = ["cpu"] + (["cuda"] if plugin.CUDA else [])
+    with Session(Path(submission), use_cuda=plugin.CUDA, timeout_scale=timeout_scale) as session:
+        collector = plugin.Collector(session, seed=seed, only=only, progress=progress)
+        code = pytest.main(_pytest_args(only), plugins=[plugin, collector])
+        if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+            detail = "\n".join(collector.collection_errors)[-3000:]
+            raise RuntimeError(f"the grader's own suites could not run (pytest exit {int(code)})"
+                               + (f"\n{detail}" if detail else ""))
+        module_errors = dict(session.module_errors)
+    selected = {(r.module, r.function) for r in collector.results.values()} if only else None
+    functions = scoring.score_functions(collector.results.values(), collector.violations, selected)
+    return report.build(submission, functions, module_errors,
+                        time.perf_counter() - start, devices)
+
+
+def _pytest_args(only):
+    modules = sorted({sel.split(".")[0] for sel in only}) or list(curriculum.CURRICULUM)
+    files = [str(SUITES / f"test_{m}.py") for m in modules if (SUITES / f"test_{m}.py").exists()]
+    return [*files, "-p", "no:terminal", "-p", "no:cacheprovider", "-p", "no:randomly",
+            "-c", str(SUITES / "pytest.ini"), "--rootdir", str(SUITES)]
+
+

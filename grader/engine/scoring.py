@@ -1,0 +1,32 @@
+"""Check results -> points per function (the curriculum's table)."""
+from .. import curriculum
+
+
+def score_functions(results, violations, selected=None):
+    """One dict per curriculum function (in curriculum order), report-shaped.
+
+    A function's points are split evenly over its checks that ran (skipped ones
+    do not count); a forbidden operation zeroes it.
+    """
+    by_function = {}
+    for r in results:
+        by_function.setdefault((r.module, r.function), []).append(r)
+    functions = []
+    for module, function in curriculum.all_functions():
+        if selected is not None and (module, function) not in selected:
+            continue
+        checks = by_function.get((module, function), [])
+        ran = [c for c in checks if c.status != "skipped"]
+        points = curriculum.points(module, function)
+        passed = sum(c.status == "passed" for c in ran)
+        earned = points * passed / len(ran) if ran else 0.0
+        entry = {"module": module, "function": function, "score": 0.0,
+                 "max_score": float(points),
+                 "checks": [{"name": c.name, "status": c.status, "message": c.message}
+                            for c in checks]}
+        if (module, function) in violations:
+            entry["forbidden_op"] = violations[(module, function)]
+            earned = 0.0
+        entry["score"] = round(earned, 2)
+        functions.append(entry)
+    return functions

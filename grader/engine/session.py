@@ -1,0 +1,227 @@
+"""The trusted side of the boundary: one Session per graded submission.
+
+It starts the worker zygote (worker.py), forks one worker per module on demand,
+sends calls as plain data and turns every way a call can go wrong into a
+StudentError that a check reports: an exception, a missing function, a timeout,
+a crash, an import that failed. A worker that timed out or died is replaced by a
+fresh fork before the next call.
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import wire
+
+WORKER = Path(__file__).with_name("worker.py")
+IMPORT_TIMEOUT = 20.0
+DEFAULT_TIMEOUT = 10.0
+MEMORY_BYTES = 4 << 30
+CPU_SECONDS = 600
+_KEPT_ENV = ("PATH", "LANG", "LC_ALL", "CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH",
+             "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class StudentError(Exception):
+    """The student's code did not produce a value: raised, crashed, timed out ..."""
+
+    def __init__(self, summary, detail=""):
+        super().__init__(summary)
+        self.summary, self.detail = summary, detail
+
+
+class NotImplementedYet(StudentError):
+    pass
+
+
+class ModuleBroken(StudentError):
+    """The module cannot be imported; every check of it fails with this."""
+
+
+@dataclass
+class Call:
+    result: object
+    args: tuple
+    kwargs: dict
+    calls: int                  # Python-level torch calls made
+    ops: dict                   # bare op name -> display name
+    stdout: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class _Worker:
+    pid: int
+    sock: socket.socket
+
+
+@dataclass
+class Session:
+    submission: Path
+    use_cuda: bool = False
+    timeout_scale: float = 1.0
+    module_errors: dict = field(default_factory=dict)    # module -> message
+
+    def __post_init__(self):
+        self.submission = Path(self.submission)
+        self._tmp = Path(tempfile.mkdtemp(prefix="grader-"))
+        self._copy = self._tmp / "submission"
+        self._copy.mkdir()
+        for path in sorted(self.submission.glob("*.py")):
+            shutil.copy(path, self._copy / path.name)
+        self._workers = {}
+        self._start_zygote()
+
+    # -- the zygote -------------------------------------------------------
+    def _start_zygote(self):
+        ours, theirs = socket.socketpair()
+        env = {k: os.environ[k] for k in _KEPT_ENV if k in os.environ}
+        env["HOME"] = str(self._tmp)
+        self._log = open(self._tmp / "worker.log", "wb")
+        self._zygote = subprocess.Popen(
+            [sys.executable, "-I", str(WORKER), str(theirs.fileno())],
+            pass_fds=[theirs.fileno()], env=env, cwd=self._copy,
+            stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
+            start_new_session=True)
+        theirs.close()
+        self._control = ours
+        self._control_lines = ours.makefile("rb")
+        self._ready = False
+
+    def _control_request(self, request, with_fd=False):
+        if not self._ready:
+            if json.loads(self._control_lines.readline() or b"null") is None:
+                raise RuntimeError(f"the grader's worker failed to start: {self._log_tail()}")
+            self._ready = True
+        self._control.sendall(json.dumps(request).encode() + b"\n")
+        if with_fd:
+            data, fds, _, _ = socket.recv_fds(self._control, 4096, 1)
+            return json.loads(data), fds[0]
+        return json.loads(self._control_lines.readline())
+
+    def _log_tail(self):
+        self._log.flush()
+        return (self._tmp / "worker.log").read_bytes()[-2000:].decode(errors="replace")
+
+    # -- workers ----------------------------------------------------------
+    def _spawn(self, module):
+        reply, fd = self._control_request({
+            "cmd": "spawn", "module": module, "submission": str(self._copy),
+            "memory_bytes": None if self.use_cuda else MEMORY_BYTES,
+            "cpu_seconds": CPU_SECONDS}, with_fd=True)
+        worker = _Worker(reply["pid"], socket.socket(fileno=fd))
+        reply = self._exchange(worker, {"op": "import"}, IMPORT_TIMEOUT, module, importing=True)
+        if not reply["ok"]:
+            self._kill(worker)
+            raise self._module_broken(module, _describe_raised(reply, self.submission,
+                                                               f"importing {module}"))
+        return worker
+
+    def _module_broken(self, module, error):
+        message = f"{error.summary}" + (f"\n{error.detail}" if error.detail else "")
+        self.module_errors[module] = message
+        return ModuleBroken(error.summary, error.detail)
+
+    def _exchange(self, worker, message, timeout, module, importing=False):
+        worker.sock.settimeout(timeout)
+        try:
+            wire.send(worker.sock, message)
+            return wire.recv(worker.sock)
+        except (socket.timeout, TimeoutError):
+            self._kill(worker)
+            what = f"importing {module}" if importing else "the call"
+            error = StudentError(f"timed out: {what} took longer than {timeout:g} s "
+                                 "(an infinite loop, or far too slow?)")
+        except (EOFError, OSError, wire.ProtocolError) as e:
+            status = self._kill(worker)
+            error = StudentError(_describe_death(status, e, importing, module))
+        if importing:
+            raise self._module_broken(module, error)
+        raise error
+
+    def _kill(self, worker):
+        self._workers = {m: w for m, w in self._workers.items() if w is not worker}
+        try:
+            os.killpg(worker.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        worker.sock.close()
+        return self._control_request({"cmd": "reap", "pid": worker.pid})["status"]
+
+    # -- the one public call ----------------------------------------------
+    def call(self, module, function, args=(), kwargs=None, timeout=None, backward=None):
+        """Run ``module.function(*args, **kwargs)`` in the module's worker."""
+        if module in self.module_errors:
+            raise ModuleBroken(self.module_errors[module].split("\n")[0],
+                               "\n".join(self.module_errors[module].split("\n")[1:]))
+        worker = self._workers.get(module)
+        if worker is None:
+            worker = self._workers[module] = self._spawn(module)
+        request = {"op": "call", "function": function, "args": wire.encode(tuple(args)),
+                   "kwargs": wire.encode(dict(kwargs or {})),
+                   "backward": None if backward is None else wire.encode(backward)}
+        timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
+        reply = self._exchange(worker, request, timeout, module)
+        if not reply["ok"]:
+            if reply["kind"] == "missing":
+                raise StudentError(f"{module} has no function {function}: did you rename "
+                                   "or delete it?")
+            error = _describe_raised(reply, self.submission, function)
+            if reply["type"] == "NotImplementedError":
+                raise NotImplementedYet(f"not implemented yet ({function} raises "
+                                        "NotImplementedError)")
+            raise error
+        return Call(result=wire.decode(reply["result"]), args=wire.decode(reply["args"]),
+                    kwargs=wire.decode(reply["kwargs"]), calls=int(reply["calls"]),
+                    ops=dict(reply["ops"]), stdout=str(reply["stdout"]),
+                    seconds=float(reply["seconds"]))
+
+    def close(self):
+        for worker in list(self._workers.values()):
+            self._kill(worker)
+        try:
+            self._control.close()
+            os.killpg(self._zygote.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError, OSError):
+            pass
+        self._zygote.wait()
+        self._log.close()
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _describe_raised(reply, submission, where):
+    kind, message = reply["type"], reply["message"]
+    summary = f"{kind}: {message}" if message else kind
+    if kind == "SyntaxError" or kind == "IndentationError":
+        summary = f"{kind}: {message}"
+    if "can't allocate memory" in message or kind == "MemoryError" or "out of memory" in message:
+        summary = f"ran out of memory in {where} ({summary[:200]})"
+    frames = "\n".join(f"  {Path(submission) / file}:{line} in {name}" + (f"\n    {code}" if code else "")
+                       for file, line, name, code in reply["frames"])
+    return StudentError(summary, frames)
+
+
+def _describe_death(status, error, importing, module):
+    where = f"while importing {module}" if importing else "during the call"
+    if status is None:
+        return f"the worker process stopped {where} ({error})"
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        hint = {"SIGSEGV": "segmentation fault", "SIGKILL": "killed, often for memory",
+                "SIGXCPU": "CPU time limit", "SIGABRT": "aborted"}.get(name, "")
+        return f"the process crashed {where}: {name}" + (f" ({hint})" if hint else "")
+    return (f"the process exited {where} with status {os.WEXITSTATUS(status)} "
+            "(sys.exit / os._exit in the submission?)")

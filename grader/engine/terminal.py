@@ -1,0 +1,78 @@
+"""What the student reads: progress while checks run, then the table and failures."""
+import sys
+
+MARKS = {"passed": ".", "failed": "F", "error": "E", "skipped": "s"}
+MESSAGE_LINES = 8
+
+
+class Progress:
+    """One line per module filled with a mark per check: ``ex07_conv  ....F.s``."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream, self.module = stream, None
+
+    def __call__(self, result):
+        if result.module != self.module:
+            if self.module is not None:
+                self.stream.write("\n")
+            self.module = result.module
+            self.stream.write(f"{result.module:<24} ")
+        self.stream.write(MARKS[result.status])
+        self.stream.flush()
+
+    def done(self):
+        if self.module is not None:
+            self.stream.write("\n\n")
+            self.stream.flush()
+
+
+def render(report):
+    lines, failures, module = [], [], None
+    for f in report["functions"]:
+        if f["module"] != module:
+            module = f["module"]
+            got = sum(g["score"] for g in report["functions"] if g["module"] == module)
+            top = sum(g["max_score"] for g in report["functions"] if g["module"] == module)
+            lines.append(f"{module:<32} {got:6.2f} / {top:g}")
+        ran = [c for c in f["checks"] if c["status"] != "skipped"]
+        bad = [c for c in ran if c["status"] != "passed"]
+        status = _function_status(f, ran, bad)
+        lines.append(f"  {f['function']:<30} {f['score']:6.2f} / {f['max_score']:g}   {status}")
+        if bad and not _not_implemented(bad):
+            failures.append((f, bad))
+    lines.append("")
+    for error in report["errors"]:
+        lines.append(f"! {error['module']} could not be imported: {error['message']}")
+    for f, bad in failures:
+        lines.extend(_failure(f, bad))
+    lines.append(f"Score: {report['score']:.2f} / {report['max_score']:g}"
+                 f"   ({report['duration_s']:.1f} s)")
+    return "\n".join(lines)
+
+
+def _not_implemented(bad):
+    return all(c["message"].startswith("not implemented yet") for c in bad)
+
+
+def _function_status(f, ran, bad):
+    if "forbidden_op" in f:
+        return f"forbidden: calls {f['forbidden_op']}"
+    if not bad:
+        return "ok" if ran else "no checks ran"
+    if _not_implemented(bad):
+        return "not implemented yet"
+    return f"{len(bad)} of {len(ran)} checks failed"
+
+
+def _failure(f, bad):
+    first = bad[0]
+    head = f"--- {f['module']}.{f['function']} > {first['name']} ({first['status']})"
+    body = first["message"].splitlines()
+    if len(body) > MESSAGE_LINES:
+        body = body[:MESSAGE_LINES] + ["..."]
+    lines = [head, *("    " + line for line in body)]
+    for other in bad[1:]:
+        lines.append(f"    also {other['status']}: {other['name']}: "
+                     f"{other['message'].splitlines()[0][:100]}")
+    lines.append("")
+    return lines

@@ -1,0 +1,144 @@
+"""Records every torch call a student's function makes (runs inside the worker).
+
+Two levels, because a forbidden op can be reached by many spellings:
+- Python level (TorchFunctionMode): ``torch.conv2d``, ``F.conv2d``, ``x.sigmoid()``,
+  ``torch.ops.aten.*``; this count is also the "number of torch calls" that the
+  vectorisation checks compare between a small and a large input;
+- dispatcher level (TorchDispatchMode): the aten op every spelling ends in
+  (``aten::convolution`` for ``nn.Conv2d``, ``F.conv2d`` and friends).
+Entry points that never reach either (torch.optim, DataLoader, torch.func,
+torch.autograd.functional) are wrapped so that they record themselves.
+
+Names are reduced to *bare names* (see grader/curriculum.py) and kept with a
+display name for the student: {"conv2d": "torch.nn.functional.conv2d"}.
+"""
+import functools
+
+import torch
+from torch.overrides import TorchFunctionMode
+from torch.utils._python_dispatch import TorchDispatchMode
+
+_MODULE_NAMES = {
+    "torch._C._nn": "torch.nn.functional",
+    "torch._C._linalg": "torch.linalg",
+    "torch._C._special": "torch.special",
+    "torch._C._fft": "torch.fft",
+    "torch._ops.aten": "torch.ops.aten",
+}
+_active = []   # the Trace being recorded, if any
+
+
+def bare_name(name):
+    name = name.split("::")[-1].split(".")[0]
+    if not name.startswith("__"):
+        name = name.lstrip("_")
+    for prefix in ("linalg_", "special_"):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    return name
+
+
+def display_name(func):
+    name = getattr(func, "__name__", "?")
+    qualname = getattr(func, "__qualname__", name) or name
+    owner = qualname.rsplit(".", 1)[0] if "." in qualname else ""
+    if owner in ("TensorBase", "Tensor"):
+        return f"Tensor.{name}"
+    if owner == "_VariableFunctionsClass":
+        return f"torch.{name}"
+    module = getattr(func, "__module__", None) or "torch"
+    module = _MODULE_NAMES.get(module, module)
+    for prefix, sub in (("linalg_", "linalg"), ("special_", "special")):
+        if name.startswith(prefix) and module.endswith(sub):
+            name = name[len(prefix):]
+    return f"{module}.{name}"
+
+
+class Trace:
+    def __init__(self):
+        self.calls = 0      # Python-level torch calls
+        self.ops = {}       # bare name -> display name
+
+    def record(self, bare, display):
+        self.ops.setdefault(bare, display)
+
+
+class _FunctionLevel(TorchFunctionMode):
+    def __init__(self, trace):
+        super().__init__()
+        self.trace = trace
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        self.trace.calls += 1
+        name = getattr(func, "__name__", "")
+        if name != "__get__":   # attribute reads (x.shape, x.grad) name nothing
+            self.trace.record(bare_name(name), display_name(func))
+        return func(*args, **(kwargs or {}))
+
+
+class _DispatchLevel(TorchDispatchMode):
+    def __init__(self, trace):
+        super().__init__()
+        self.trace = trace
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        schema = func._schema.name
+        self.trace.record(bare_name(schema), schema)
+        return func(*args, **(kwargs or {}))
+
+
+class tracing:
+    """``with tracing() as trace:`` records the torch calls made inside."""
+
+    def __enter__(self):
+        self.trace = Trace()
+        self._modes = [_DispatchLevel(self.trace), _FunctionLevel(self.trace)]
+        for mode in self._modes:
+            mode.__enter__()
+        _active.append(self.trace)
+        return self.trace
+
+    def __exit__(self, *exc):
+        _active.pop()
+        for mode in reversed(self._modes):
+            mode.__exit__(*exc)
+        return False
+
+
+def _recording(fn, bare, display):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if _active:
+            _active[-1].record(bare, display)
+        return fn(*args, **kwargs)
+    return wrapper
+
+
+def install_entry_point_recorders():
+    """Wrap the entry points that no mode sees. Call before importing student code."""
+    import torch.autograd.functional as agf
+    import torch.func
+    import torch.optim
+    import torch.utils.data
+
+    optimizer_init = torch.optim.Optimizer.__init__
+
+    def init(self, *args, **kwargs):
+        if _active:
+            name = type(self).__name__
+            _active[-1].record(f"optim.{name}", f"torch.optim.{name}")
+        optimizer_init(self, *args, **kwargs)
+    torch.optim.Optimizer.__init__ = init
+
+    loader = torch.utils.data.DataLoader
+    loader.__init__ = _recording(loader.__init__, "DataLoader", "torch.utils.data.DataLoader")
+    for name in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp"):
+        setattr(agf, name, _recording(getattr(agf, name), "autograd." + name,
+                                      "torch.autograd.functional." + name))
+    for name in ("grad", "grad_and_value", "vjp", "jvp", "jacrev", "jacfwd", "hessian",
+                 "linearize", "functional_call"):
+        if hasattr(torch.func, name):
+            setattr(torch.func, name, _recording(getattr(torch.func, name), "func." + name,
+                                                 "torch.func." + name))
+    torch.autograd.backward = _recording(torch.autograd.backward, "backward",
+                                         "torch.autograd.backward")

@@ -1,0 +1,190 @@
+"""The untrusted side: imports one submission module and runs the calls asked of it.
+
+Started by grader/engine/session.py as ``python -I worker.py`` in a scrubbed
+environment. It imports torch once and then acts as a *zygote*: for each module
+the grader asks for, it forks a child that imports the student's module and
+serves calls on its own socket. A crash, a timeout or an exhausted memory limit
+ends that child only; a fresh one is forked in milliseconds.
+
+Protocol (wire.py messages on the child's socket), request -> reply:
+  {"op": "import"}                       -> {"ok": True} or an error reply
+  {"op": "call", "function", "args", "kwargs", "backward"}
+      -> {"ok": True, "result", "args", "kwargs", "calls", "ops", "stdout", "seconds"}
+Error replies: {"ok": False, "kind": "import" | "missing" | "raised", "type",
+"message", "frames": [(file, line, function, code)], "stdout"}.
+"""
+import contextlib
+import importlib.util
+import io
+import itertools
+import json
+import os
+import resource
+import signal
+import socket
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import torch  # noqa: E402  (imported once, before any fork)
+
+import tracer  # noqa: E402
+import wire  # noqa: E402
+
+STDOUT_LIMIT = 4000
+
+
+def main():
+    control = socket.socket(fileno=int(sys.argv[1]))
+    tracer.install_entry_point_recorders()
+    # matmul and cuDNN in TF32 would lose digits the grader's float32 checks expect
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    control.sendall(b'{"ready": true}\n')
+    lines = control.makefile("r")
+    for line in lines:
+        request = json.loads(line)
+        if request["cmd"] == "spawn":
+            parent_end, child_end = socket.socketpair()
+            pid = os.fork()
+            if pid == 0:
+                control.close()
+                parent_end.close()
+                _child(child_end, request)
+            child_end.close()
+            socket.send_fds(control, [json.dumps({"pid": pid}).encode() + b"\n"],
+                            [parent_end.fileno()])
+            parent_end.close()
+        elif request["cmd"] == "reap":
+            control.sendall(json.dumps({"status": _reap(request["pid"])}).encode() + b"\n")
+    os._exit(0)
+
+
+def _reap(pid):
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return None
+    return status
+
+
+def _child(sock, request):
+    try:
+        os.setsid()
+        _limit_resources(request)
+        worker = Worker(request["submission"], request["module"])
+        while True:
+            try:
+                message = wire.recv(sock)
+            except EOFError:
+                break
+            try:
+                reply = worker.handle(message)
+                wire.send(sock, reply)
+            except Exception as e:  # noqa: BLE001 (an output that cannot be sent)
+                wire.send(sock, {"ok": False, "kind": "raised", "type": "UnsendableOutput",
+                                 "message": f"the output could not be sent to the grader "
+                                            f"({type(e).__name__}: {_safe_str(e)})",
+                                 "frames": [], "stdout": ""})
+    finally:
+        os._exit(0)
+
+
+def _limit_resources(request):
+    if request.get("memory_bytes"):
+        with open("/proc/self/status") as f:
+            vm = next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize")), 0)
+        limit = vm + request["memory_bytes"]
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if request.get("cpu_seconds"):
+        resource.setrlimit(resource.RLIMIT_CPU, (request["cpu_seconds"], request["cpu_seconds"] + 5))
+
+
+class Worker:
+    def __init__(self, submission, module):
+        self.submission, self.module_name = submission, module
+        self.module = None
+
+    def handle(self, message):
+        if self.module is None:
+            error = self._import()
+            if error:
+                return error
+        if message["op"] == "import":
+            return {"ok": True}
+        return self._call(message)
+
+    def _import(self):
+        path = os.path.join(self.submission, self.module_name + ".py")
+        if self.submission not in sys.path:
+            sys.path.insert(0, self.submission)
+        stdout = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout):
+                spec = importlib.util.spec_from_file_location(self.module_name, path)
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[self.module_name] = module
+                spec.loader.exec_module(module)
+        except BaseException as e:  # noqa: BLE001 (student code may raise anything)
+            return self._error("import", e, stdout)
+        self.module = module
+        return None
+
+    def _call(self, message):
+        fn = getattr(self.module, message["function"], None)
+        if not callable(fn):
+            return {"ok": False, "kind": "missing", "type": "", "message": "", "frames": [], "stdout": ""}
+        args = wire.decode(message["args"], rebuild_callables=True)
+        kwargs = wire.decode(message["kwargs"], rebuild_callables=True)
+        stdout = io.StringIO()
+        start = time.perf_counter()
+        try:
+            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout), \
+                    tracer.tracing() as trace:
+                result = fn(*args, **kwargs)
+                if _is_iterator(result):
+                    result = _consume(result)
+            seconds = time.perf_counter() - start
+            if message.get("backward") is not None:
+                grad_out = wire.decode(message["backward"])
+                with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout):
+                    result.backward(grad_out)
+        except BaseException as e:  # noqa: BLE001
+            return self._error("raised", e, stdout)
+        return {"ok": True, "result": wire.encode(result), "args": wire.encode(args),
+                "kwargs": wire.encode(kwargs), "calls": trace.calls, "ops": trace.ops,
+                "stdout": stdout.getvalue()[:STDOUT_LIMIT], "seconds": seconds}
+
+    def _error(self, kind, e, stdout):
+        frames = [(os.path.relpath(f.filename, self.submission), f.lineno, f.name, f.line or "")
+                  for f in traceback.extract_tb(e.__traceback__)
+                  if os.path.isfile(f.filename)
+                  and os.path.abspath(f.filename).startswith(self.submission + os.sep)]
+        if isinstance(e, SyntaxError) and e.filename and not frames:
+            frames.append((os.path.basename(e.filename), e.lineno or 0, "<module>", (e.text or "").strip()))
+        return {"ok": False, "kind": kind, "type": type(e).__name__, "message": _safe_str(e),
+                "frames": frames[-8:], "stdout": stdout.getvalue()[:STDOUT_LIMIT]}
+
+
+def _is_iterator(obj):
+    return hasattr(type(obj), "__next__") and hasattr(type(obj), "__iter__") \
+        and not isinstance(obj, torch.Tensor)
+
+
+def _consume(iterator):
+    items = wire.Iterated(itertools.islice(iterator, wire.MAX_ITEMS))
+    items.type_name = type(iterator).__name__
+    return items
+
+
+def _safe_str(e):
+    try:
+        return str(e)[:2000]
+    except BaseException:  # noqa: BLE001
+        return "<unprintable exception>"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""What every suite uses: inputs, comparisons that explain themselves, tolerances.
+
+A failed comparison raises AssertionError with a few lines written for the
+student: what differs (type, shape, dtype, device, nan/inf) or the worst element
+(index, got, expected, allowed difference) and how many elements are off.
+"""
+import math
+
+import pytest
+import torch
+
+grades = pytest.mark.grades
+
+# Tolerances, per dtype (rtol, atol). VALUES: results a correct formula computes in
+# a few roundings (torch.testing.assert_close's defaults). SUMS: results that add up
+# tens to hundreds of products in the input dtype (convolutions, matrix products):
+# the order of the additions is the student's choice, so float32 keeps ~5 digits.
+# Every float32 reference is computed in float64 and rounded, so TF32 on a GPU
+# cannot make the reference itself loose.
+VALUES = {torch.float32: (1.3e-6, 1e-5), torch.float64: (1e-7, 1e-7)}
+SUMS = {torch.float32: (1e-5, 1e-5), torch.float64: (1e-7, 1e-7)}
+
+
+def randn(shape, rng, device="cpu", dtype=torch.float32):
+    """Standard-normal tensor drawn on the CPU from ``rng`` (same values on every device)."""
+    return torch.randn(shape, generator=rng, dtype=torch.float64).to(device=device, dtype=dtype)
+
+
+def non_contiguous(t):
+    """The same values as ``t`` in a transposed (non-contiguous) layout."""
+    return t.transpose(-1, -2).contiguous().transpose(-1, -2)
+
+
+def describe(value):
+    if isinstance(value, torch.Tensor):
+        return f"a tensor of shape {list(value.shape)}, {value.dtype}, on {value.device}"
+    return f"{type(value).__name__} {value!r}"[:200]
+
+
+def expect_tensor(actual, *, shape=None, dtype=None, device=None, what="output"):
+    """Type, shape, dtype and device of ``actual``, each with its own message."""
+    if type(actual) is not torch.Tensor and not isinstance(actual, torch.nn.Parameter):
+        raise AssertionError(f"{what} should be a torch.Tensor, got {describe(actual)}")
+    if shape is not None and tuple(actual.shape) != tuple(shape):
+        raise AssertionError(f"{what} has shape {list(actual.shape)}, expected {list(shape)}")
+    if dtype is not None and actual.dtype != dtype:
+        raise AssertionError(f"{what} has dtype {actual.dtype}, expected {dtype}")
+    if device is not None and actual.device != torch.device(device):
+        raise AssertionError(f"{what} is on {actual.device}, expected {device} "
+                             "(the device of the input)")
+
+
+def expect_close(actual, expected, tol=VALUES, *, what="output", hint=""):
+    """``actual`` equals ``expected`` within the tolerance for its dtype."""
+    expect_tensor(actual, shape=expected.shape, dtype=expected.dtype,
+                  device=expected.device, what=what)
+    actual = actual.detach()
+    rtol, atol = tol[expected.dtype] if isinstance(tol, dict) else tol
+    if expected.is_floating_point():
+        _expect_finite_where_expected(actual, expected, what)
+    torch.testing.assert_close(actual, expected, rtol=rtol, atol=atol, equal_nan=True,
+                               msg=lambda _: _worst(actual, expected, rtol, atol, what, hint))
+
+
+def _expect_finite_where_expected(actual, expected, what):
+    bad = ~torch.isfinite(actual) & torch.isfinite(expected)
+    if bad.any():
+        where = bad.nonzero()
+        kind = "nan" if torch.isnan(actual[bad]).any() else "inf"
+        more = f" (and {len(where) - 1} more)" if len(where) > 1 else ""
+        raise AssertionError(f"{what} has {kind} at {where[0].tolist()}{more} "
+                             "where the expected value is finite")
+
+
+def _worst(actual, expected, rtol, atol, what, hint):
+    a, e = actual.double(), expected.double()
+    if a.dim() == 0:
+        a, e = a.reshape(1), e.reshape(1)
+    allowed = atol + rtol * e.abs()
+    excess = ((a - e).abs() - allowed).nan_to_num(nan=float("inf"))
+    flat = int(excess.argmax())
+    index = list(torch.unravel_index(torch.tensor(flat), a.shape)) if actual.dim() else []
+    index = [int(i) for i in index]
+    off = int((excess > 0).sum())
+    lines = [f"{what} differs at {off} of {a.numel()} elements; worst at {index}: "
+             f"got {a.flatten()[flat].item():.8g}, expected {e.flatten()[flat].item():.8g} "
+             f"(allowed difference {allowed.flatten()[flat].item():.2g})"]
+    if hint:
+        lines.append(hint)
+    return "\n".join(lines)
+
+
+def expect_float(actual, expected, *, rel=1e-6, abs=1e-9, what="output"):
+    """A Python float (not a tensor, not a NumPy scalar) close to ``expected``."""
+    if type(actual) is not float:
+        raise AssertionError(f"{what} should be a Python float, got {describe(actual)}"
+                             + (" (use .item())" if isinstance(actual, torch.Tensor) else ""))
+    if not math.isclose(actual, expected, rel_tol=rel, abs_tol=abs):
+        raise AssertionError(f"{what} is {actual!r}, expected {expected!r}")
+
+
+def expect_unchanged(call, originals, names):
+    """The call left its inputs as they were (values and shapes)."""
+    for name, before, after in zip(names, originals, call.args):
+        if isinstance(before, torch.Tensor):
+            if not isinstance(after, torch.Tensor) or after.shape != before.shape \
+                    or not torch.equal(after.detach(), before.detach()):
+                raise AssertionError(f"the call modified its input {name} in place; "
+                                     "work on a copy (x.clone()) or build a new tensor")
+
+
+def expect_vectorised(small, large, what):
+    """The number of torch calls must not grow with the input size."""
+    if large.calls != small.calls:
+        raise AssertionError(
+            f"{what} made {small.calls} torch calls on the small input and {large.calls} "
+            "on the larger one: it loops in Python over positions; vectorise it")
+
+
+def each_function(*names):
+    """Parametrise one check body over several functions that share a contract."""
+    return pytest.mark.parametrize(
+        "function", [pytest.param(n, marks=grades(n), id=n) for n in names])
