@@ -9,6 +9,8 @@ import math
 import pytest
 import torch
 
+from grader.engine.wire import Fn, Gen  # noqa: F401  (for suites: callables and generators to pass in)
+
 grades = pytest.mark.grades
 
 # Tolerances, per dtype (rtol, atol). VALUES: results a correct formula computes in

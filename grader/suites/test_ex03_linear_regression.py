@@ -1,0 +1,228 @@
+"""Hidden checks for ex03_linear_regression (d2l.ai's linear regression from scratch).
+
+synthetic_data and data_iter are called exactly as d2l calls them (positional
+arguments, float32 w, no generator) and checked by their statistics, so d2l's own
+code earns full marks. Random results are never compared draw by draw.
+"""
+import pytest
+import torch
+
+from .common import SUMS, VALUES, Gen, expect_close, expect_tensor, expect_unchanged, grades, \
+    randn
+
+MODULE = "ex03_linear_regression"
+TRUE_W, TRUE_B = [2.0, -3.4], 4.2
+LOOSE = {torch.float32: (1e-4, 1e-4), torch.float64: (1e-7, 1e-7)}
+
+
+def regression_data(rng, n=1000, device="cpu", dtype=torch.float32, noise=0.01):
+    X = randn((n, len(TRUE_W)), rng, device, dtype)
+    w = torch.tensor(TRUE_W, dtype=dtype, device=device).reshape(-1, 1)
+    y = X @ w + TRUE_B + noise * randn((n, 1), rng, device, dtype)
+    return X, y
+
+
+@grades("synthetic_data")
+class TestSyntheticData:
+    def test_shapes_dtype_device(self, student, device):
+        X, y = student.synthetic_data(torch.tensor(TRUE_W, device=device), TRUE_B, 1000)
+        expect_tensor(X, shape=(1000, 2), dtype=torch.float32, device=device, what="X")
+        expect_tensor(y, shape=(1000, 1), dtype=torch.float32, device=device,
+                      what="y (reshape it to [n, 1])")
+
+    def test_features_are_standard_normal(self, student):
+        X, _ = student.synthetic_data(torch.tensor([1.0, 2.0, -1.0]), 0.5, 20000)
+        mean, std = X.mean(0), X.std(0)
+        if mean.abs().max() > 0.05 or (std - 1).abs().max() > 0.05:
+            raise AssertionError(f"X should be N(0, 1): column means {mean.tolist()}, "
+                                 f"standard deviations {std.tolist()}")
+        corr = torch.corrcoef(X.T) - torch.eye(3)
+        if corr.abs().max() > 0.05:
+            raise AssertionError("the columns of X are correlated: draw every entry independently")
+
+    def test_labels_follow_w_b_and_noise(self, student):
+        w = torch.tensor(TRUE_W)
+        X, y = student.synthetic_data(w, TRUE_B, 20000)
+        noise = y.reshape(-1) - (X @ w + TRUE_B)
+        if abs(noise.mean()) > 1e-3:
+            raise AssertionError(f"y - (X @ w + b) should average 0, got {noise.mean():.4g}: "
+                                 "is b added (once)?")
+        if not 0.009 < noise.std() < 0.011:
+            raise AssertionError(f"the noise should have standard deviation 0.01, got "
+                                 f"{noise.std():.4g}")
+
+    def test_draws_fresh_samples(self, student):
+        w = torch.tensor(TRUE_W)
+        X1, _ = student.synthetic_data(w, TRUE_B, 50)
+        X2, _ = student.synthetic_data(w, TRUE_B, 50)
+        if torch.equal(X1, X2):
+            raise AssertionError("two calls returned the same X: draw new random numbers each call")
+
+
+def labelled_rows(n, device="cpu"):
+    """Features whose row i is [i, -i] and labels [i]: every batch can be traced back."""
+    i = torch.arange(n, dtype=torch.float32, device=device)
+    return torch.stack([i, -i], 1), i.reshape(-1, 1)
+
+
+@grades("data_iter")
+class TestDataIter:
+    @pytest.mark.parametrize("n,batch_size", [(53, 10), (40, 8), (7, 10)])
+    def test_every_example_once(self, student, n, batch_size):
+        features, labels = labelled_rows(n)
+        batches = list(student.data_iter(batch_size, features, labels))
+        sizes = [len(b[0]) for b in batches]
+        want = [batch_size] * (n // batch_size) + ([n % batch_size] if n % batch_size else [])
+        if sizes != want:
+            raise AssertionError(f"batch sizes {sizes}, expected {want} (the last batch may "
+                                 "be smaller)")
+        seen = torch.cat([y.reshape(-1) for _, y in batches]).sort().values
+        if not torch.equal(seen, labels.reshape(-1)):
+            raise AssertionError("one pass should yield every example exactly once")
+
+    def test_features_stay_with_their_labels(self, student):
+        features, labels = labelled_rows(53)
+        for X, y in student.data_iter(10, features, labels):
+            if not torch.equal(X[:, 0], y.reshape(-1)):
+                raise AssertionError("a batch pairs features with the labels of other "
+                                     "examples: index both with the same indices")
+
+    def test_shuffled_each_pass(self, student):
+        features, labels = labelled_rows(100)
+        first = torch.cat([y for _, y in student.data_iter(10, features, labels)]).reshape(-1)
+        second = torch.cat([y for _, y in student.data_iter(10, features, labels)]).reshape(-1)
+        if torch.equal(first, labels.reshape(-1)) or torch.equal(first, second):
+            raise AssertionError("the examples come in the same order every pass: shuffle the "
+                                 "indices each time")
+
+    def test_batches_on_the_data_device(self, student, device):
+        features, labels = labelled_rows(23, device)
+        for X, y in student.data_iter(5, features, labels):
+            expect_tensor(X, device=device, what="a feature batch")
+            expect_tensor(y, device=device, what="a label batch")
+
+
+@grades("linreg")
+class TestLinreg:
+    def test_matches_matmul(self, student, rng, device, dtype):
+        X, w, b = randn((6, 3), rng, device, dtype), randn((3, 1), rng, device, dtype), \
+            randn((1,), rng, device, dtype)
+        expected = (X.double() @ w.double() + b.double()).to(dtype)
+        expect_close(student.linreg(X, w, b), expected, SUMS)
+
+    def test_inputs_unchanged(self, student, rng):
+        X, w, b = randn((6, 3), rng), randn((3, 1), rng), randn((1,), rng)
+        call = student.run("linreg", X.clone(), w.clone(), b.clone())
+        expect_unchanged(call, [X, w, b], ["X", "w", "b"])
+
+
+@grades("squared_loss")
+class TestSquaredLoss:
+    def test_matches_formula(self, student, rng, device, dtype):
+        y_hat, y = randn((7, 1), rng, device, dtype), randn((7,), rng, device, dtype)
+        expected = (y_hat - y.reshape(7, 1)) ** 2 / 2
+        expect_close(student.squared_loss(y_hat, y), expected, VALUES,
+                     hint="a [7, 7] result means y was not reshaped to y_hat's shape")
+
+    def test_same_shapes_not_reduced(self, student, rng):
+        y_hat, y = randn((5, 1), rng), randn((5, 1), rng)
+        expect_close(student.squared_loss(y_hat, y), (y_hat - y) ** 2 / 2, VALUES,
+                     hint="one loss per example: do not sum or average")
+
+    def test_inputs_unchanged(self, student, rng):
+        y_hat, y = randn((5, 1), rng), randn((5,), rng)
+        call = student.run("squared_loss", y_hat.clone(), y.clone())
+        expect_unchanged(call, [y_hat, y], ["y_hat", "y"])
+
+
+def params_with_grads(rng, device="cpu", dtype=torch.float32):
+    params = [randn((3, 1), rng, device, dtype).requires_grad_(),
+              randn((1,), rng, device, dtype).requires_grad_()]
+    for p in params:
+        p.grad = randn(p.shape, rng, device, dtype)
+    return params
+
+
+@grades("sgd")
+class TestSgd:
+    def test_updates_parameters_in_place(self, student, rng, device, dtype):
+        params = params_with_grads(rng, device, dtype)
+        call = student.run("sgd", params, 0.03, 10)
+        for name, before, after in zip(("w", "b"), params, call.args[0]):
+            expected = (before.detach() - 0.03 * before.grad / 10)
+            expect_close(after.detach(), expected, VALUES, what=f"{name} after the step",
+                         hint="p -= lr * p.grad / batch_size, in place")
+
+    def test_zeroes_the_gradients(self, student, rng):
+        params = params_with_grads(rng)
+        for name, after in zip(("w", "b"), student.run("sgd", params, 0.1, 4).args[0]):
+            if after.grad is not None and after.grad.abs().max() != 0:
+                raise AssertionError(f"{name}.grad is not zero after the step: call "
+                                     "p.grad.zero_() so that the next backward starts fresh")
+
+    def test_returns_none_and_keeps_leaves(self, student, rng):
+        params = params_with_grads(rng)
+        call = student.run("sgd", params, 0.1, 4)
+        if call.result is not None:
+            raise AssertionError("sgd updates in place and returns None")
+        if not all(p.requires_grad for p in call.args[0]):
+            raise AssertionError("the parameters no longer require grad after the step")
+
+
+@grades("train_linreg")
+class TestTrainLinreg:
+    def test_recovers_true_parameters(self, student, rng, device, dtype):
+        X, y = regression_data(rng, device=device, dtype=dtype)
+        w, b = student.run("train_linreg", X, y, timeout=60).result
+        expect_tensor(w, shape=(2, 1), dtype=dtype, device=device, what="w")
+        expect_tensor(b, shape=(1,), dtype=dtype, device=device, what="b")
+        error = max((w.reshape(-1).cpu().double() - torch.tensor(TRUE_W, dtype=torch.float64))
+                    .abs().max().item(), abs(b.item() - TRUE_B))
+        if error > 0.02:
+            raise AssertionError(f"after 3 epochs w = {w.reshape(-1).tolist()}, b = "
+                                 f"{b.tolist()}; expected about {TRUE_W}, [{TRUE_B}]")
+
+    def test_returns_detached_tensors(self, student, rng):
+        X, y = regression_data(rng, n=100)
+        w, b = student.run("train_linreg", X, y, num_epochs=1, timeout=60).result
+        if w.requires_grad or b.requires_grad:
+            raise AssertionError("return w.detach(), b.detach(): the trained values, "
+                                 "without their autograd history")
+
+    def test_reproducible_with_a_generator(self, student, rng):
+        X, y = regression_data(rng, n=200)
+        first = student.run("train_linreg", X, y, generator=Gen(7), timeout=60).result
+        second = student.run("train_linreg", X, y, generator=Gen(7), timeout=60).result
+        for a, b in zip(first, second):
+            if not torch.equal(a, b):
+                raise AssertionError("two runs with the same generator gave different "
+                                     "parameters: draw every random number from `generator`")
+
+
+@grades("normal_equation")
+class TestNormalEquation:
+    def test_matches_lstsq(self, student, rng, device, dtype):
+        X, y = regression_data(rng, n=50, device=device, dtype=dtype, noise=0.5)
+        A = torch.cat([X, torch.ones_like(X[:, :1])], 1).double()
+        solution = torch.linalg.lstsq(A.cpu(), y.double().cpu()).solution.to(device)
+        w, b = student.normal_equation(X, y)
+        expect_close(w, solution[:-1].to(dtype), LOOSE, what="w")
+        expect_close(b, solution[-1].to(dtype), LOOSE, what="b")
+
+    def test_labels_as_a_vector(self, student, rng):
+        X, y = regression_data(rng, n=40, noise=0.5)
+        w1, b1 = student.normal_equation(X, y)
+        w2, b2 = student.normal_equation(X, y.reshape(-1))
+        expect_close(w2, w1, LOOSE, what="w for y of shape [n]")
+        expect_close(b2, b1, LOOSE, what="b for y of shape [n]")
+
+    def test_exact_fit_without_noise(self, student, rng):
+        X, y = regression_data(rng, n=30, dtype=torch.float64, noise=0.0)
+        w, b = student.normal_equation(X, y)
+        expect_close(w, torch.tensor(TRUE_W, dtype=torch.float64).reshape(-1, 1), LOOSE, what="w")
+        expect_close(b, torch.tensor([TRUE_B], dtype=torch.float64), LOOSE, what="b")
+
+    def test_inputs_unchanged(self, student, rng):
+        X, y = regression_data(rng, n=30)
+        call = student.run("normal_equation", X.clone(), y.clone())
+        expect_unchanged(call, [X, y], ["X", "y"])
