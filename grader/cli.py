@@ -2,9 +2,11 @@
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import curriculum
+from .engine.session import Session
 
 
 def parse(argv):
@@ -46,12 +48,15 @@ def main(argv=None):
     if problem:
         print(f"grader: {problem}", file=sys.stderr)
         return 2
-    from .engine import runner, terminal   # heavy imports only once the input is sane
+    start = time.perf_counter()
+    # the worker imports torch while this process does: start it before our imports
+    session = Session(submission, timeout_scale=args.timeout_scale)
+    from .engine import runner, terminal
     from .engine import report as report_
     progress = None if args.quiet else terminal.Progress()
     try:
         result = runner.grade(submission, only=args.only, seed=args.seed, progress=progress,
-                              timeout_scale=args.timeout_scale)
+                              session=session, start=start)
     except RuntimeError as e:
         print(f"grader: {e}", file=sys.stderr)
         return 3

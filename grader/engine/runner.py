@@ -11,10 +11,14 @@ from .session import Session
 SUITES = Path(__file__).resolve().parent.parent / "suites"
 
 
-def grade(submission, only=(), seed=0, progress=None, timeout_scale=1.0):
-    start = time.perf_counter()
+def grade(submission, only=(), seed=0, progress=None, timeout_scale=1.0, session=None,
+          start=None):
+    """Grade ``submission``; ``session`` may be started early by the caller (cli.py)."""
+    start = time.perf_counter() if start is None else start
     devices = ["cpu"] + (["cuda"] if plugin.CUDA else [])
-    with Session(Path(submission), use_cuda=plugin.CUDA, timeout_scale=timeout_scale) as session:
+    session = session or Session(Path(submission), timeout_scale=timeout_scale)
+    session.use_cuda = plugin.CUDA
+    with session:
         collector = plugin.Collector(session, seed=seed, only=only, progress=progress)
         code = pytest.main(_pytest_args(only), plugins=[plugin, collector])
         if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):

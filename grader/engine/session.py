@@ -17,11 +17,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import wire
-
 WORKER = Path(__file__).with_name("worker.py")
 IMPORT_TIMEOUT = 20.0
 DEFAULT_TIMEOUT = 10.0
+TIMEOUTS_PER_FUNCTION = 2     # after this many, a function's remaining calls fail at once
 MEMORY_BYTES = 4 << 30
 CPU_SECONDS = 600
 _KEPT_ENV = ("PATH", "LANG", "LC_ALL", "CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH",
@@ -76,6 +75,7 @@ class Session:
         for path in sorted(self.submission.glob("*.py")):
             shutil.copy(path, self._copy / path.name)
         self._workers = {}
+        self._timeouts = {}         # (module, function) -> number of calls that timed out
         self._start_zygote()
 
     # -- the zygote -------------------------------------------------------
@@ -129,6 +129,7 @@ class Session:
         return ModuleBroken(error.summary, error.detail)
 
     def _exchange(self, worker, message, timeout, module, importing=False):
+        from . import wire   # imports torch: not at module level, so the zygote starts first
         worker.sock.settimeout(timeout)
         try:
             wire.send(worker.sock, message)
@@ -160,14 +161,23 @@ class Session:
         if module in self.module_errors:
             raise ModuleBroken(self.module_errors[module].split("\n")[0],
                                "\n".join(self.module_errors[module].split("\n")[1:]))
+        if self._timeouts.get((module, function), 0) >= TIMEOUTS_PER_FUNCTION:
+            raise StudentError(f"not run: {function} already timed out "
+                               f"{TIMEOUTS_PER_FUNCTION} times in this grading run")
         worker = self._workers.get(module)
         if worker is None:
             worker = self._workers[module] = self._spawn(module)
+        from . import wire
         request = {"op": "call", "function": function, "args": wire.encode(tuple(args)),
                    "kwargs": wire.encode(dict(kwargs or {})),
                    "backward": None if backward is None else wire.encode(backward)}
         timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
-        reply = self._exchange(worker, request, timeout, module)
+        try:
+            reply = self._exchange(worker, request, timeout, module)
+        except StudentError as e:
+            if e.summary.startswith("timed out"):
+                self._timeouts[(module, function)] = self._timeouts.get((module, function), 0) + 1
+            raise
         if not reply["ok"]:
             if reply["kind"] == "missing":
                 raise StudentError(f"{module} has no function {function}: did you rename "

@@ -107,7 +107,7 @@ def encode(obj, depth=0):
         return ("opaque", "nesting", "too deeply nested")
     if isinstance(obj, torch.Tensor):
         return _encode_tensor(obj, depth)
-    if isinstance(obj, _PY):
+    if type(obj) in _PY:
         return ("py", obj)
     if isinstance(obj, (list, tuple)) and type(obj) in (list, tuple, Iterated):
         items = [encode(x, depth + 1) for x in obj[:MAX_ITEMS]]

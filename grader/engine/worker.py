@@ -42,6 +42,7 @@ def main():
     torch.backends.cuda.matmul.allow_tf32 = False
     torch.backends.cudnn.allow_tf32 = False
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    _warm_up()
     control.sendall(b'{"ready": true}\n')
     lines = control.makefile("r")
     for line in lines:
@@ -60,6 +61,15 @@ def main():
         elif request["cmd"] == "reap":
             control.sendall(json.dumps({"status": _reap(request["pid"])}).encode() + b"\n")
     os._exit(0)
+
+
+def _warm_up():
+    """Pay once, before forking, what every child would pay on its first call."""
+    with tracer.tracing():
+        torch.ones(2) + 1    # the first use of the tracing modes costs ~0.8 s
+    buf = io.BytesIO()
+    torch.save(wire.encode([torch.ones(2)]), buf)
+    torch.load(io.BytesIO(buf.getvalue()), weights_only=True)
 
 
 def _reap(pid):

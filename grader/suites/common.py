@@ -57,11 +57,15 @@ def expect_close(actual, expected, tol=VALUES, *, what="output", hint=""):
     expect_tensor(actual, shape=expected.shape, dtype=expected.dtype,
                   device=expected.device, what=what)
     actual = actual.detach()
-    rtol, atol = tol[expected.dtype] if isinstance(tol, dict) else tol
+    rtol, atol = tol.get(expected.dtype, (0, 0)) if isinstance(tol, dict) else tol
     if expected.is_floating_point():
         _expect_finite_where_expected(actual, expected, what)
-    torch.testing.assert_close(actual, expected, rtol=rtol, atol=atol, equal_nan=True,
-                               msg=lambda _: _worst(actual, expected, rtol, atol, what, hint))
+    # assert_close's rule |a - e| <= atol + rtol * |e|, via isclose: assert_close's first
+    # call imports torch.distributed (0.8 s), a sixth of the grader's time budget
+    same = torch.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True) \
+        if expected.is_floating_point() else actual == expected
+    if not same.all():
+        raise AssertionError(_worst(actual, expected, rtol, atol, what, hint))
 
 
 def _expect_finite_where_expected(actual, expected, what):

@@ -1,0 +1,74 @@
+"""The tracer names every spelling of an op; scoring splits points and zeroes bans."""
+import torch
+import torch.nn.functional as F
+
+from grader.engine import forbidden, scoring, tracer
+from grader.engine.plugin import CheckResult
+
+tracer.install_entry_point_recorders()
+
+
+def ops_of(fn):
+    with tracer.tracing() as trace:
+        fn()
+    return trace
+
+
+def test_every_spelling_of_conv_is_caught():
+    x, w = torch.randn(1, 2, 5, 6), torch.randn(3, 2, 3, 2)
+    spellings = [lambda: F.conv2d(x, w), lambda: torch.nn.Conv2d(2, 3, 3)(x),
+                 lambda: torch.ops.aten.convolution.default(x, w, None, [1, 1], [0, 0],
+                                                            [1, 1], False, [0, 0], 1),
+                 lambda: torch.conv2d(x, w)]
+    for spelling in spellings:
+        found = forbidden.violations("ex07_conv", "conv2d_unfold", ops_of(spelling).ops)
+        assert found and found[0][0].startswith("conv*")
+
+
+def test_allowed_ops_are_not_flagged():
+    x, w = torch.randn(1, 2, 5, 6), torch.randn(3, 2, 3, 2)
+    trace = ops_of(lambda: (w.reshape(3, -1) @ F.unfold(x, (3, 2))).reshape(1, 3, 3, 5))
+    assert forbidden.violations("ex07_conv", "conv2d_unfold", trace.ops) == []
+    assert forbidden.violations("ex07_conv", "conv2d_loops", trace.ops)  # unfold banned there
+
+
+def test_entry_points_record_themselves():
+    p = torch.zeros(2, requires_grad=True)
+    assert "optim.SGD" in ops_of(lambda: torch.optim.SGD([p], lr=0.1)).ops
+    trace = ops_of(lambda: torch.autograd.functional.jacobian(lambda t: t * 2, torch.ones(2)))
+    assert forbidden.violations("ex05_softmax", "softmax_jacobian", trace.ops)
+
+
+def test_call_count_grows_with_python_loops():
+    x = torch.randn(10)
+    loop = ops_of(lambda: [x[i] * 2 for i in range(10)])
+    vectorised = ops_of(lambda: x * 2)
+    assert loop.calls >= 20 and vectorised.calls == 1
+
+
+def test_names_are_reduced_to_bare_names():
+    assert tracer.bare_name("aten::_cdist_forward") == "cdist_forward"
+    assert tracer.bare_name("linalg_inv") == "inv"
+    assert tracer.bare_name("__getitem__") == "__getitem__"
+
+
+def results(function, statuses, module="ex07_conv"):
+    return [CheckResult(module, function, f"c{i}", s, "") for i, s in enumerate(statuses)]
+
+
+def test_points_split_over_checks_that_ran():
+    rs = results("max_pool2d", ["passed", "failed", "skipped", "passed"])   # 3 points
+    entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "max_pool2d")
+    assert entry["score"] == 2.0 and entry["max_score"] == 3.0
+
+
+def test_a_forbidden_op_zeroes_the_function():
+    rs = results("pad2d", ["passed", "passed"])
+    entry = next(f for f in scoring.score_functions(rs, {("ex07_conv", "pad2d"): "F.pad"})
+                 if f["function"] == "pad2d")
+    assert entry["score"] == 0.0 and entry["forbidden_op"] == "F.pad"
+
+
+def test_a_function_without_results_scores_zero():
+    entry = next(f for f in scoring.score_functions([], {}) if f["function"] == "pad2d")
+    assert entry["score"] == 0.0 and entry["checks"] == []
