@@ -177,7 +177,8 @@ def find_minima(starts: torch.Tensor, lr: float = 1e-2, steps: int = 20000) -> t
     x = starts.detach().clone().requires_grad_(True)  # (S, 2)
     for step in range(steps):
         f = himmelblau(x)  # (S,)
-        if step % 100 == 0 and f.max().item() < 1e-8:  # .item() waits for the GPU, so only every 100 steps
+        # .item() waits for the GPU, so test for arrival only every 100 steps
+        if step % 100 == 0 and f.max().item() < 1e-8:
             break
         (dx,) = torch.autograd.grad(f.sum(), x)  # (S, 2) each row's own gradient
         with torch.no_grad():

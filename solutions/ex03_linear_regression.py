@@ -122,7 +122,8 @@ def linreg(X: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
         y_hat, shape [n, 1], same dtype and device.
 
     Example:
-        >>> linreg(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor([[1.], [-1.]]), torch.tensor([0.5]))
+        >>> X = torch.tensor([[1., 2.], [3., 4.]])
+        >>> linreg(X, torch.tensor([[1.], [-1.]]), torch.tensor([0.5]))
         tensor([[-0.5000],
                 [-0.5000]])
 

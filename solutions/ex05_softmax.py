@@ -1,4 +1,4 @@
-"""Softmax and cross-entropy by hand.
+"""Exercise 5: softmax and cross-entropy, by hand.
 
 Softmax turns a row of raw scores (logits) into a probability vector,
 p_i = exp(o_i) / sum_j exp(o_j), and cross-entropy scores that vector against

@@ -1,4 +1,4 @@
-"""Convolution by loops vs by unfold, and max pooling.
+"""Exercise 7: convolution by loops vs by unfold, and max pooling.
 
 A convolutional layer slides F filters of shape [C, KH, KW] over the image
 and, at every position, takes the dot product of the filter with the patch

@@ -1,4 +1,4 @@
-"""k nearest neighbours.
+"""Exercise 8: k nearest neighbours.
 
 k-NN has no training step: it keeps the training set and, for a new point,
 looks up the k training points closest to it. Classification takes a

@@ -2,6 +2,7 @@
 exactly as a student or an instructor runs it."""
 import json
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def grade(submission, *only, timeout=600, extra=()):
     """Run ``python -m grader`` on ``submission``; return (report, completed process)."""
-    out = Path(submission).parent / f"report-{Path(submission).name}.json"
+    out = Path(tempfile.mkdtemp(prefix="grader-test-")) / "report.json"
     args = [sys.executable, "-m", "grader", str(submission), "--json", str(out), *extra]
     for sel in only:
         args += ["--only", sel]
