@@ -26,13 +26,17 @@ import sys
 import time
 import traceback
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, _HERE)
 import torch  # noqa: E402  (imported once, before any fork)
 
 import tracer  # noqa: E402
 import wire  # noqa: E402
 
+sys.path.remove(_HERE)   # student code cannot import the engine's modules by name
+
 STDOUT_LIMIT = 4000
+FILE_BYTES = 64 << 20     # largest file a worker may write
 
 
 def main():
@@ -108,6 +112,7 @@ def _limit_resources(request):
             vm = next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize")), 0)
         limit = vm + request["memory_bytes"]
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_BYTES, FILE_BYTES))
     if request.get("cpu_seconds"):
         resource.setrlimit(resource.RLIMIT_CPU, (request["cpu_seconds"], request["cpu_seconds"] + 5))
 
