@@ -25,3 +25,7 @@ stubs:
 
 check-stubs:
 	$(PYTHON) tools/make_stubs.py --check
+
+.PHONY: bench
+bench:  # time SUBMISSION against torch (make bench SUBMISSION=solutions)
+	$(PYTHON) tools/bench.py $(SUBMISSION)

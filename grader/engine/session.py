@@ -30,9 +30,10 @@ _KEPT_ENV = ("PATH", "LANG", "LC_ALL", "CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH"
 class StudentError(Exception):
     """The student's code did not produce a value: raised, crashed, timed out ..."""
 
-    def __init__(self, summary, detail=""):
+    def __init__(self, summary, detail="", types=()):
         super().__init__(summary)
         self.summary, self.detail = summary, detail
+        self.types = tuple(types)    # the exception's class names, own class first
 
 
 class NotImplementedYet(StudentError):
@@ -220,7 +221,7 @@ def _describe_raised(reply, submission, where):
         summary = f"ran out of memory in {where} ({summary[:200]})"
     frames = "\n".join(f"  {Path(submission) / file}:{line} in {name}" + (f"\n    {code}" if code else "")
                        for file, line, name, code in reply["frames"])
-    return StudentError(summary, frames)
+    return StudentError(summary, frames, [str(t) for t in reply.get("types", [])])
 
 
 def _describe_death(status, error, importing, module):

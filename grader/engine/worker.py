@@ -180,6 +180,7 @@ class Worker:
         if isinstance(e, SyntaxError) and e.filename and not frames:
             frames.append((os.path.basename(e.filename), e.lineno or 0, "<module>", (e.text or "").strip()))
         return {"ok": False, "kind": kind, "type": type(e).__name__, "message": _safe_str(e),
+                "types": [c.__name__ for c in type(e).__mro__][:20],
                 "frames": frames[-8:], "stdout": stdout.getvalue()[:STDOUT_LIMIT]}
 
 

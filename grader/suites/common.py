@@ -9,6 +9,7 @@ import math
 import pytest
 import torch
 
+from grader.engine.session import ModuleBroken, NotImplementedYet, StudentError
 from grader.engine.wire import Fn, Gen  # noqa: F401  (for suites: callables and generators to pass in)
 
 grades = pytest.mark.grades
@@ -47,9 +48,15 @@ def expect_tensor(actual, *, shape=None, dtype=None, device=None, what="output")
         raise AssertionError(f"{what} has shape {list(actual.shape)}, expected {list(shape)}")
     if dtype is not None and actual.dtype != dtype:
         raise AssertionError(f"{what} has dtype {actual.dtype}, expected {dtype}")
-    if device is not None and actual.device != torch.device(device):
+    if device is not None and not _same_device(actual.device, torch.device(device)):
         raise AssertionError(f"{what} is on {actual.device}, expected {device} "
                              "(the device of the input)")
+
+
+def _same_device(actual, wanted):
+    """``cuda`` (the fixture) matches ``cuda:0`` (where tensors report they live)."""
+    return actual.type == wanted.type and (wanted.index is None or actual.index == wanted.index
+                                           or (actual.index is None and wanted.index == 0))
 
 
 def expect_close(actual, expected, tol=VALUES, *, what="output", hint=""):
@@ -127,3 +134,20 @@ def each_function(*names):
     """Parametrise one check body over several functions that share a contract."""
     return pytest.mark.parametrize(
         "function", [pytest.param(n, marks=grades(n), id=n) for n in names])
+
+
+def expect_raises(call, exception, what, hint=""):
+    """``call()`` must raise ``exception`` (by class name, subclasses count) in student code."""
+    try:
+        result = call()
+    except (NotImplementedYet, ModuleBroken):
+        raise
+    except StudentError as e:
+        if exception in e.types:
+            return
+        if not e.types:          # timed out or crashed: report it as it is
+            raise
+        raise AssertionError(f"{what} raised {e.summary.splitlines()[0][:200]}; expected "
+                             f"{exception}" + (f": {hint}" if hint else "")) from None
+    raise AssertionError(f"{what} returned {describe(result)} instead of raising {exception}"
+                         + (f": {hint}" if hint else ""))

@@ -136,8 +136,10 @@ class TestSquaredLoss:
 
 
 def params_with_grads(rng, device="cpu", dtype=torch.float32):
-    params = [randn((3, 1), rng, device, dtype).requires_grad_(),
-              randn((1,), rng, device, dtype).requires_grad_()]
+    """(w, b) with random gradients. A tuple, not a list: an sgd that rebinds
+    ``params[i]`` to a new tensor instead of updating it in place must fail."""
+    params = (randn((3, 1), rng, device, dtype).requires_grad_(),
+              randn((1,), rng, device, dtype).requires_grad_())
     for p in params:
         p.grad = randn(p.shape, rng, device, dtype)
     return params

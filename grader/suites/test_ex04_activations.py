@@ -1,0 +1,220 @@
+"""Hidden checks for ex04_activations: sigmoid, tanh, ReLU and their backward passes.
+
+Forward values are compared with torch's own activation computed in float64 and
+rounded; backward passes with autograd's gradient of that activation (float64,
+random non-zero upstream gradients, so a forgotten ``grad_out *`` cannot pass).
+The stability checks feed the inputs where exp overflows in each dtype
+(float32: exp(88.8) = inf, float64: exp(709.8) = inf) and far beyond (+-1000).
+"""
+import pytest
+import torch
+
+from .common import VALUES, expect_close, expect_unchanged, grades, non_contiguous, randn
+
+MODULE = "ex04_activations"
+SHAPE = (5, 7)
+# hand-written gradients against float64 autograd: the same formula, a few roundings
+GRADS = {torch.float32: VALUES[torch.float32], torch.float64: (1e-10, 1e-10)}
+LARGE = [-1000.0, -500.0, -150.0, 150.0, 500.0, 1000.0]
+# where exp(x) (and exp(2x), which tanh formulas use) stops being finite in each dtype
+EXP_LIMITS = {
+    torch.float32: [-89.0, -88.8, -88.7, -44.4, -44.3, 44.3, 44.4, 88.7, 88.8, 89.0],
+    torch.float64: [-710.0, -709.8, -709.7, -355.0, -354.9, 354.9, 355.0, 709.7, 709.8, 710.0],
+}
+REFERENCE = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu}
+FORMULA = {"sigmoid": "sigmoid(x) = 1 / (1 + exp(-x))",
+           "tanh": "tanh(x) = (exp(x) - exp(-x)) / (exp(x) + exp(-x))",
+           "relu": "relu(x) = max(x, 0)"}
+OVERFLOW_HINT = {
+    "sigmoid": "exp of a large x is inf and inf / inf is nan: only ever take exp(-|x|) "
+               "(1 / (1 + e) for x >= 0, e / (1 + e) for x < 0, with e = exp(-|x|))",
+    "tanh": "exp of a large |x| is inf and inf / inf is nan: compute tanh(|x|) from "
+            "exp(-2|x|) <= 1 and restore the sign",
+}
+
+
+def inputs(rng, device="cpu", dtype=torch.float32, scale=3.0):
+    """Values spread over the saturating regions too (|x| up to about 10)."""
+    return scale * randn(SHAPE, rng, device, dtype)
+
+
+def reference(function, x):
+    return REFERENCE[function](x.double()).to(x.dtype)
+
+
+def autograd_reference(function, x, grad_out):
+    """dL/dx of L = sum(grad_out * f(x)) by autograd in float64, rounded to x's dtype."""
+    x64 = x.double().requires_grad_()
+    REFERENCE[function](x64).backward(grad_out.double())
+    return x64.grad.to(x.dtype)
+
+
+def expect_finite(out, x, function):
+    if not isinstance(out, torch.Tensor) or out.shape != x.shape:
+        return   # expect_close explains type and shape
+    bad = ~torch.isfinite(out.detach())
+    if bad.any():
+        i = int(bad.reshape(-1).nonzero()[0])
+        raise AssertionError(f"{function}({x.reshape(-1)[i].item():g}) gave "
+                             f"{out.reshape(-1)[i].item()} ({int(bad.sum())} of {out.numel()} "
+                             f"outputs are nan or inf)\n{OVERFLOW_HINT[function]}")
+
+
+# -- forward passes ----------------------------------------------------------------
+def check_matches_torch(student, rng, device, dtype, function):
+    x = inputs(rng, device, dtype)
+    expect_close(student.run(function, x).result, reference(function, x), VALUES,
+                 hint=FORMULA[function])
+
+
+def check_large_inputs(student, dtype, function, values):
+    x = torch.tensor(values, dtype=dtype)
+    out = student.run(function, x).result
+    expect_finite(out, x, function)
+    expect_close(out, reference(function, x), VALUES, hint=OVERFLOW_HINT[function])
+
+
+def check_non_contiguous(student, rng, function):
+    x = non_contiguous(inputs(rng))
+    expect_close(student.run(function, x).result, reference(function, x), VALUES,
+                 hint="x is a transposed view here: .view() needs contiguous memory, "
+                      "use elementwise ops (or .reshape())")
+
+
+def check_input_unchanged(student, rng, function):
+    x = inputs(rng)
+    expect_unchanged(student.run(function, x.clone()), [x], ["x"])
+
+
+@grades("sigmoid")
+class TestSigmoid:
+    def test_matches_torch_sigmoid(self, student, rng, device, dtype):
+        check_matches_torch(student, rng, device, dtype, "sigmoid")
+
+    def test_no_overflow_at_large_inputs(self, student, dtype):
+        check_large_inputs(student, dtype, "sigmoid", LARGE)
+
+    def test_no_overflow_where_exp_overflows(self, student, dtype):
+        check_large_inputs(student, dtype, "sigmoid", EXP_LIMITS[dtype])
+
+    def test_non_contiguous_input(self, student, rng):
+        check_non_contiguous(student, rng, "sigmoid")
+
+    def test_input_unchanged(self, student, rng):
+        check_input_unchanged(student, rng, "sigmoid")
+
+
+@grades("tanh")
+class TestTanh:
+    def test_matches_torch_tanh(self, student, rng, device, dtype):
+        check_matches_torch(student, rng, device, dtype, "tanh")
+
+    def test_no_overflow_at_large_inputs(self, student, dtype):
+        check_large_inputs(student, dtype, "tanh", LARGE)
+
+    def test_no_overflow_where_exp_overflows(self, student, dtype):
+        check_large_inputs(student, dtype, "tanh", EXP_LIMITS[dtype])
+
+    def test_non_contiguous_input(self, student, rng):
+        check_non_contiguous(student, rng, "tanh")
+
+    def test_input_unchanged(self, student, rng):
+        check_input_unchanged(student, rng, "tanh")
+
+
+@grades("relu")
+class TestRelu:
+    def test_matches_torch_relu(self, student, rng, device, dtype):
+        check_matches_torch(student, rng, device, dtype, "relu")
+
+    def test_non_contiguous_input(self, student, rng):
+        check_non_contiguous(student, rng, "relu")
+
+    def test_input_unchanged(self, student, rng):
+        check_input_unchanged(student, rng, "relu")
+
+
+# -- backward passes -----------------------------------------------------------------
+BACKWARD_HINT = {
+    "sigmoid": "grad_in = grad_out * out * (1 - out), where out = sigmoid(x) is what you "
+               "are given (not x)",
+    "tanh": "grad_in = grad_out * (1 - out ** 2), where out = tanh(x) is what you are "
+            "given (not x)",
+    "relu": "grad_in = grad_out where x > 0, else 0 (x is the forward input)",
+}
+
+
+def backward_inputs(function, rng, device="cpu", dtype=torch.float32):
+    """(grad_out, second argument, x): the second argument is out for sigmoid and tanh
+    (computed in float64, rounded), x for relu."""
+    x = inputs(rng, device, dtype)
+    grad_out = randn(SHAPE, rng, device, dtype)
+    second = x if function == "relu" else reference(function, x)
+    return grad_out, second, x
+
+
+def check_backward_matches_autograd(student, rng, device, dtype, function):
+    grad_out, second, x = backward_inputs(function, rng, device, dtype)
+    got = student.run(f"{function}_backward", grad_out, second).result
+    expect_close(got, autograd_reference(function, x, grad_out), GRADS,
+                 what="grad_in", hint=BACKWARD_HINT[function])
+
+
+def check_backward_non_contiguous(student, rng, function):
+    grad_out, second, x = backward_inputs(function, rng)
+    got = student.run(f"{function}_backward", non_contiguous(grad_out),
+                      non_contiguous(second)).result
+    expect_close(got, autograd_reference(function, x, grad_out), GRADS, what="grad_in",
+                 hint="grad_out and the second argument are transposed views here: "
+                      ".view() needs contiguous memory, use elementwise ops")
+
+
+def check_backward_inputs_unchanged(student, rng, function):
+    grad_out, second, _ = backward_inputs(function, rng)
+    call = student.run(f"{function}_backward", grad_out.clone(), second.clone())
+    second_name = "x" if function == "relu" else "out"
+    expect_unchanged(call, [grad_out, second], ["grad_out", second_name])
+
+
+@grades("sigmoid_backward")
+class TestSigmoidBackward:
+    def test_matches_autograd(self, student, rng, device, dtype):
+        check_backward_matches_autograd(student, rng, device, dtype, "sigmoid")
+
+    def test_non_contiguous_inputs(self, student, rng):
+        check_backward_non_contiguous(student, rng, "sigmoid")
+
+    def test_inputs_unchanged(self, student, rng):
+        check_backward_inputs_unchanged(student, rng, "sigmoid")
+
+
+@grades("tanh_backward")
+class TestTanhBackward:
+    def test_matches_autograd(self, student, rng, device, dtype):
+        check_backward_matches_autograd(student, rng, device, dtype, "tanh")
+
+    def test_non_contiguous_inputs(self, student, rng):
+        check_backward_non_contiguous(student, rng, "tanh")
+
+    def test_inputs_unchanged(self, student, rng):
+        check_backward_inputs_unchanged(student, rng, "tanh")
+
+
+@grades("relu_backward")
+class TestReluBackward:
+    def test_matches_autograd(self, student, rng, device, dtype):
+        check_backward_matches_autograd(student, rng, device, dtype, "relu")
+
+    def test_zero_input_gives_zero_gradient(self, student, rng, dtype):
+        x = torch.tensor([0.0, -0.0, 0.0, 1.5, -2.0, 0.0], dtype=dtype)
+        grad_out = randn(x.shape, rng, dtype=dtype)
+        expect_close(student.relu_backward(grad_out, x), autograd_reference("relu", x, grad_out),
+                     GRADS, what="grad_in",
+                     hint="at x = 0 the gradient is 0, as in PyTorch: select where x > 0, "
+                          "not x >= 0")
+
+    def test_non_contiguous_inputs(self, student, rng):
+        check_backward_non_contiguous(student, rng, "relu")
+
+    def test_inputs_unchanged(self, student, rng):
+        check_backward_inputs_unchanged(student, rng, "relu")

@@ -1,0 +1,336 @@
+"""Hidden checks for ex06_mlp: a two-layer network, backprop by hand.
+
+Shapes give every axis its own size (N=7, D=5, H=11, C=3), so a transposed product
+cannot pass by accident. Gradients are compared with float64 autograd at 1e-10;
+mlp_backward is graded through the student's own mlp_forward (its cache is theirs).
+"""
+import pytest
+import torch
+import torch.nn.functional as F
+
+from .common import SUMS, VALUES, Gen, expect_close, expect_tensor, expect_unchanged, grades, \
+    randn
+
+MODULE = "ex06_mlp"
+N, D, H, C = 7, 5, 11, 3
+NAMES = ("W1", "b1", "W2", "b2")
+# hand-written gradients against float64 autograd: 1e-10 in float64; float32 keeps ~5 digits
+GRADS = {torch.float32: (1e-5, 1e-5), torch.float64: (0.0, 1e-10)}
+HINTS = {
+    "W1": "dW1 = X^T @ da, da = (dscores @ W2^T) masked where the pre-activation was <= 0",
+    "b1": "db1 has shape [H]: sum da over the batch (dim 0), do not average it",
+    "W2": "dW2 = h^T @ dscores, h the hidden activations after the ReLU",
+    "b2": "db2 has shape [C]: sum dscores over the batch (dim 0), do not average it",
+}
+SHAPE_HINTS = {"W1": "[D, H] = X^T @ da", "b1": "[H]", "W2": "[H, C] = h^T @ dscores",
+               "b2": "[C]"}
+
+
+def random_params(rng, device="cpu", dtype=torch.float32, d=D, h=H, c=C):
+    return {"W1": randn((d, h), rng, device, dtype), "b1": randn((h,), rng, device, dtype),
+            "W2": randn((h, c), rng, device, dtype), "b2": randn((c,), rng, device, dtype)}
+
+
+def forward_reference(X, params):
+    """scores in float64 with torch.relu (gradient 0 at 0), differentiable in float64 params."""
+    p = {k: v.double() for k, v in params.items()}
+    return torch.relu(X.double() @ p["W1"] + p["b1"]) @ p["W2"] + p["b2"]
+
+
+def backward_reference(X, params, dscores):
+    """The gradients of sum(scores * dscores) by float64 autograd, in the input's dtype."""
+    p = {k: v.detach().double().requires_grad_() for k, v in params.items()}
+    forward_reference(X, p).backward(dscores.double())
+    return {k: p[k].grad.to(params[k].dtype) for k in NAMES}
+
+
+def loss_reference(X, y, params):
+    """F.cross_entropy's mean loss and its gradients, float64 autograd, in X's dtype."""
+    p = {k: v.detach().double().requires_grad_() for k, v in params.items()}
+    loss = F.cross_entropy(forward_reference(X, p), y)
+    loss.backward()
+    return loss.detach().to(X.dtype), {k: p[k].grad.to(X.dtype) for k in NAMES}
+
+
+def resolved(device):
+    """torch.device("cuda") as tensors report it (cuda:0), so expect_tensor can compare it."""
+    return torch.empty(0, device=device).device
+
+
+def expect_grad_dict(grads, what="the gradients"):
+    if not isinstance(grads, dict) or set(grads) != set(NAMES):
+        keys = sorted(grads) if isinstance(grads, dict) else None
+        raise AssertionError(f"{what} should be a dict with keys W1, b1, W2, b2 (like params), "
+                             f"got {keys if keys is not None else type(grads).__name__}")
+
+
+def expect_grads(grads, expected, tol=GRADS, names=NAMES):
+    expect_grad_dict(grads)
+    for name in names:
+        expect_close(grads[name], expected[name], tol, what=f"d{name}", hint=HINTS[name])
+
+
+def student_backward(student, X, params, dscores):
+    """mlp_backward(dscores, cache, params) with the cache of the student's own mlp_forward."""
+    out = student.run("mlp_forward", X, params).result
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        raise AssertionError("mlp_forward should return the pair (scores, cache); "
+                             "mlp_backward is graded through it")
+    scores, cache = out
+    try:
+        expect_close(scores, forward_reference(X, params).to(X.dtype), SUMS, what="scores")
+    except AssertionError as e:
+        raise AssertionError("mlp_backward is graded through your mlp_forward, whose scores "
+                             f"are wrong; fix mlp_forward first.\n{e}") from None
+    return student.mlp_backward(dscores, cache, params)
+
+
+# -- init_mlp --------------------------------------------------------------------------
+def expect_param_shapes(params, d, h, c, dtype, device):
+    expect_grad_dict(params, "init_mlp's result")
+    for name, shape in zip(NAMES, [(d, h), (h,), (h, c), (c,)]):
+        expect_tensor(params[name], shape=shape, dtype=dtype, device=resolved(device), what=name)
+
+
+@grades("init_mlp")
+class TestInitMlp:
+    def test_shapes_dtype_device(self, student, device):
+        params = student.init_mlp(D, H, C, generator=Gen(0), device=str(device))
+        expect_param_shapes(params, D, H, C, torch.float32, device)
+
+    @pytest.mark.parametrize("name,fan_in", [("W1", 400), ("W2", 300)])
+    def test_he_scale(self, student, rng, name, fan_in):
+        seed = int(torch.randint(1 << 30, (1,), generator=rng))
+        W = student.init_mlp(400, 300, 200, generator=Gen(seed))[name].double()
+        want = (2 / fan_in) ** 0.5
+        if abs(W.std().item() / want - 1) > 0.03:
+            raise AssertionError(f"{name} has standard deviation {W.std().item():.4g}, expected "
+                                 f"sqrt(2 / fan_in) = sqrt(2 / {fan_in}) = {want:.4g} (He); "
+                                 "fan_in is the number of inputs of the layer (its first "
+                                 "dimension), not fan_in + fan_out (that is Xavier)")
+
+    @pytest.mark.parametrize("name,fan_in", [("W1", 400), ("W2", 300)])
+    def test_weights_centred(self, student, rng, name, fan_in):
+        seed = int(torch.randint(1 << 30, (1,), generator=rng))
+        W = student.init_mlp(400, 300, 200, generator=Gen(seed))[name].double()
+        ratio = W.mean().item() / (2 / fan_in) ** 0.5
+        if abs(ratio) > 0.03:
+            raise AssertionError(f"{name} has mean {W.mean().item():.4g}; the weights should be "
+                                 "centred on 0: N(0, 1) (torch.randn), not U(0, 1) (torch.rand)")
+
+    def test_weights_normal(self, student, rng):
+        seed = int(torch.randint(1 << 30, (1,), generator=rng))
+        W = student.init_mlp(400, 300, 200, generator=Gen(seed))["W1"].double()
+        z = (W - W.mean()) / W.std()
+        kurtosis = (z ** 4).mean().item()
+        if abs(kurtosis - 3) > 0.3:
+            raise AssertionError(f"the entries of W1 do not look normally distributed (kurtosis "
+                                 f"{kurtosis:.3g}, a normal distribution has 3): draw them with "
+                                 "torch.randn and scale by sqrt(2 / fan_in), not from a uniform "
+                                 "distribution")
+
+    def test_biases_zero(self, student):
+        params = student.init_mlp(D, H, C, generator=Gen(1))
+        expect_grad_dict(params, "init_mlp's result")
+        for name in ("b1", "b2"):
+            expect_tensor(params[name], what=name)
+            if params[name].count_nonzero() != 0:
+                raise AssertionError(f"{name} should be all zeros (torch.zeros), got "
+                                     f"{params[name].tolist()}")
+
+    def test_reproducible_with_a_generator(self, student, device):
+        # the same seed gives the same weights on every device: drawn on the CPU, then moved
+        first = student.init_mlp(D, H, C, generator=Gen(5), device=str(device))
+        again = student.init_mlp(D, H, C, generator=Gen(5))
+        other = student.init_mlp(D, H, C, generator=Gen(6))
+        for params in (first, again, other):
+            expect_grad_dict(params, "init_mlp's result")
+        for name in ("W1", "W2"):
+            expect_tensor(first[name], what=name)
+            if not torch.equal(first[name].cpu(), again[name]):
+                raise AssertionError(f"two calls with the same generator seed gave different "
+                                     f"{name} (device={str(device)!r}, then 'cpu'): draw every "
+                                     "weight on the CPU with torch.randn(..., generator="
+                                     "generator), then move it to `device`")
+            if torch.equal(first[name].cpu(), other[name]):
+                raise AssertionError(f"generators with different seeds gave the same {name}: draw "
+                                     "the weights with `generator`, do not reseed torch")
+
+
+# -- mlp_forward -----------------------------------------------------------------------
+@grades("mlp_forward")
+class TestMlpForward:
+    def test_matches_reference(self, student, rng, device, dtype):
+        X, params = randn((N, D), rng, device, dtype), random_params(rng, device, dtype)
+        out = student.mlp_forward(X, params)
+        if not isinstance(out, (tuple, list)) or len(out) != 2:
+            raise AssertionError("mlp_forward should return the pair (scores, cache)")
+        expect_close(out[0], forward_reference(X, params).to(dtype), SUMS, what="scores",
+                     hint="scores = relu(X @ W1 + b1) @ W2 + b2: the ReLU on the hidden layer "
+                          "only, after adding b1")
+
+    def test_batch_of_one(self, student, rng):
+        X, params = randn((1, D), rng), random_params(rng)
+        out = student.mlp_forward(X, params)
+        if not isinstance(out, (tuple, list)) or len(out) != 2:
+            raise AssertionError("mlp_forward should return the pair (scores, cache)")
+        expect_close(out[0], forward_reference(X, params).float(), SUMS, what="scores",
+                     hint="one example still gives scores of shape [1, C]: do not squeeze")
+
+
+# -- mlp_backward ----------------------------------------------------------------------
+@grades("mlp_backward")
+class TestMlpBackward:
+    def test_matches_autograd(self, student, rng, device, dtype):
+        X, params = randn((N, D), rng, device, dtype), random_params(rng, device, dtype)
+        dscores = randn((N, C), rng, device, dtype)
+        grads = student_backward(student, X, params, dscores)
+        expect_grads(grads, backward_reference(X, params, dscores))
+
+    def test_gradient_shapes(self, student, rng):
+        X, params = randn((N, D), rng), random_params(rng)
+        grads = student_backward(student, X, params, randn((N, C), rng))
+        expect_grad_dict(grads)
+        for name in NAMES:
+            expect_tensor(grads[name], shape=params[name].shape, what=f"d{name}")
+            if grads[name].shape != params[name].shape:
+                raise AssertionError(f"d{name} should have shape {SHAPE_HINTS[name]}")
+
+    def test_bias_gradients_summed_over_the_batch(self, student, rng, dtype):
+        X, params = randn((N, D), rng, dtype=dtype), random_params(rng, dtype=dtype)
+        dscores = randn((N, C), rng, dtype=dtype)
+        grads = student_backward(student, X, params, dscores)
+        expect_grads(grads, backward_reference(X, params, dscores), names=("b2", "b1"))
+
+    def test_relu_mask_from_the_forward_pass(self, student, rng, dtype):
+        # small integers: many pre-activations X @ W1 + b1 are negative and some exactly 0,
+        # where PyTorch's ReLU (and this exercise) pass no gradient
+        def ints(shape, low, high):
+            return torch.randint(low, high + 1, shape, generator=rng).to(dtype)
+        X, W1, b1 = ints((N, D), -2, 2), ints((D, H), -1, 1), ints((H,), -1, 1)
+        params = {"W1": W1, "b1": b1, "W2": randn((H, C), rng, dtype=dtype),
+                  "b2": randn((C,), rng, dtype=dtype)}
+        dscores = randn((N, C), rng, dtype=dtype)
+        grads = student_backward(student, X, params, dscores)
+        expect_grads(grads, backward_reference(X, params, dscores), names=("W1", "b1"))
+
+
+# -- mlp_loss_and_grads ----------------------------------------------------------------
+def classification_batch(rng, device="cpu", dtype=torch.float32, n=N):
+    X, params = randn((n, D), rng, device, dtype), random_params(rng, device, dtype)
+    y = torch.randint(C, (n,), generator=rng).to(device)
+    return X, y, params
+
+
+def loss_and_grads(student, X, y, params):
+    out = student.mlp_loss_and_grads(X, y, params)
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        raise AssertionError("mlp_loss_and_grads should return the pair (loss, grads)")
+    return out
+
+
+@grades("mlp_loss_and_grads")
+class TestMlpLossAndGrads:
+    def test_loss_matches_cross_entropy(self, student, rng, device, dtype):
+        X, y, params = classification_batch(rng, device, dtype)
+        loss, _ = loss_and_grads(student, X, y, params)
+        expect_close(loss, loss_reference(X, y, params)[0], VALUES, what="the loss",
+                     hint="the mean over the batch of -log softmax(scores)[y], "
+                          "as a 0-dim tensor (no .item())")
+
+    def test_grads_match_autograd(self, student, rng, device, dtype):
+        X, y, params = classification_batch(rng, device, dtype)
+        _, grads = loss_and_grads(student, X, y, params)
+        expect_grads(grads, loss_reference(X, y, params)[1])
+        # the hint of a wrong gradient names the layer; the classic cause is dscores
+        # (softmax - one_hot(y)) / N: divided by N once, where the loss takes its mean
+
+    def test_large_scores_stable(self, student, rng, dtype):
+        X, y, params = classification_batch(rng, dtype=dtype)
+        params["W2"] = params["W2"] * 1000   # scores in the thousands: exp overflows
+        loss, grads = loss_and_grads(student, X, y, params)
+        want_loss, want_grads = loss_reference(X, y, params)
+        big = (1e-5, 1e-3) if dtype == torch.float32 else (1e-10, 1e-7)
+        expect_close(loss, want_loss, big, what="the loss at scores of about 1e3",
+                     hint="exp overflows: subtract each row's max score before exp")
+        expect_grads(grads, want_grads, big)
+
+
+# -- train_mlp -------------------------------------------------------------------------
+def spiral(points=100, classes=3, seed=0):
+    """CS231n's 3-arm spiral: arm j at radius linspace(0, 1), angle linspace(4j, 4j+4) + N(0, 0.2)."""
+    g = torch.Generator().manual_seed(seed)
+    X, y = [], []
+    for j in range(classes):
+        r = torch.linspace(0, 1, points, dtype=torch.float64)
+        t = torch.linspace(4 * j, 4 * j + 4, points, dtype=torch.float64) \
+            + 0.2 * torch.randn(points, generator=g, dtype=torch.float64)
+        X.append(torch.stack([r * torch.sin(t), r * torch.cos(t)], 1))
+        y.append(torch.full((points,), j, dtype=torch.long))
+    return torch.cat(X).float(), torch.cat(y)
+
+
+def expect_params(params, d, h, c, dtype, device):
+    expect_grad_dict(params, "train_mlp's result")
+    for name, shape in zip(NAMES, [(d, h), (h,), (h, c), (c,)]):
+        expect_tensor(params[name], shape=shape, dtype=dtype, device=resolved(device), what=name)
+
+
+@grades("train_mlp")
+class TestTrainMlp:
+    def test_fits_the_spiral(self, student):
+        X, y = spiral()
+        params = student.run("train_mlp", X, y, generator=Gen(0), timeout=120).result
+        expect_params(params, 2, 64, 3, torch.float32, "cpu")
+        with torch.no_grad():
+            right = int((forward_reference(X, params).argmax(1) == y).sum())
+        if right < 285:
+            raise AssertionError(f"the trained network classifies {right} of the 300 spiral "
+                                 "points correctly, expected at least 285 with the defaults "
+                                 "(hidden=64, lr=1.0, epochs=1000): every epoch should be one "
+                                 "full-batch step params -= lr * grads")
+
+    def test_shapes_dtype_device(self, student, rng, device, dtype):
+        X = randn((12, 3), rng, device, dtype)
+        y = torch.arange(12).remainder(4).to(device)
+        params = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(1),
+                             timeout=30).result
+        expect_params(params, 3, 5, 4, dtype, device)
+
+    def test_gradient_descent_steps(self, student, rng):
+        X = randn((12, 3), rng)
+        y = torch.arange(12).remainder(4)
+        init = student.init_mlp(3, 5, 4, generator=Gen(2))
+        expect_grad_dict(init, "init_mlp's result")
+        trained = student.run("train_mlp", X, y, hidden=5, lr=0.5, epochs=2, generator=Gen(2),
+                              timeout=30).result
+        expect_grad_dict(trained, "train_mlp's result")
+        want = {k: v.double() for k, v in init.items()}
+        for _ in range(2):
+            _, grads = loss_reference(X.double(), y, want)
+            want = {k: want[k] - 0.5 * grads[k] for k in NAMES}
+        for name in NAMES:
+            expect_close(trained[name], want[name].float(), SUMS, what=f"{name} after 2 epochs",
+                         hint="start from init_mlp(D, hidden, C, generator, X.dtype, X.device), "
+                              "then each epoch: params -= lr * grads of the whole batch")
+
+    def test_reproducible_with_a_generator(self, student, rng):
+        X = randn((12, 3), rng)
+        y = torch.arange(12).remainder(4)
+        first = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(3),
+                            timeout=30).result
+        second = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(3),
+                             timeout=30).result
+        expect_grad_dict(first, "train_mlp's result")
+        expect_grad_dict(second, "train_mlp's result")
+        for name in NAMES:
+            if not torch.equal(first[name], second[name]):
+                raise AssertionError("two runs with the same generator gave different "
+                                     f"{name}: pass `generator` on to init_mlp")
+
+    def test_inputs_unchanged(self, student, rng):
+        X = randn((12, 3), rng)
+        y = torch.arange(12).remainder(4)
+        call = student.run("train_mlp", X.clone(), y.clone(), hidden=5, epochs=3,
+                           generator=Gen(4), timeout=30)
+        expect_unchanged(call, [X, y], ["X", "y"])
