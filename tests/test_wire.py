@@ -63,3 +63,7 @@ def test_a_generator_is_rebuilt_from_its_seed():
     g = roundtrip(wire.Gen(5), rebuild=True)
     assert torch.equal(torch.randn(3, generator=g),
                        torch.randn(3, generator=torch.Generator().manual_seed(5)))
+
+
+def test_dtypes_and_devices_cross():
+    assert roundtrip([torch.float64, torch.device("cpu")]) == [torch.float64, torch.device("cpu")]

@@ -9,6 +9,7 @@ mistaken for a tensor or a function:
     ("tensor", data, requires_grad, grad, type name)
     ("list" | "tuple", [items]) / ("dict", [(key, value), ...])
     ("ndarray", tensor) / ("npscalar", value, dtype name)
+    ("dtype", "float64") / ("device", "cuda:0")
     ("iter", [items], type name)           an iterator, consumed by the worker
     ("fn", source) / ("gen", seed, device) a callable / a torch.Generator to rebuild
     ("opaque", type name, repr)            anything else (reported, never rebuilt)
@@ -117,6 +118,10 @@ def encode(obj, depth=0):
     if type(obj) is dict:
         return ("dict", [(encode(k, depth + 1), encode(v, depth + 1))
                          for k, v in list(obj.items())[:MAX_ITEMS]])
+    if isinstance(obj, torch.dtype):
+        return ("dtype", str(obj).removeprefix("torch."))
+    if isinstance(obj, torch.device):
+        return ("device", str(obj))
     if isinstance(obj, Fn):
         return ("fn", obj.source)
     if isinstance(obj, Gen):
@@ -174,6 +179,13 @@ def decode(msg, rebuild_callables=False, depth=0):
     if tag == "npscalar":
         np = _numpy()
         return np.dtype(msg[2]).type(msg[1])
+    if tag == "dtype":
+        dtype = getattr(torch, str(msg[1]), None)
+        if not isinstance(dtype, torch.dtype):
+            raise ProtocolError(f"unknown dtype {msg[1]!r}")
+        return dtype
+    if tag == "device":
+        return torch.device(str(msg[1]))
     if tag in ("fn", "gen"):
         if not rebuild_callables:
             return Opaque(tag, "a callable")

@@ -18,12 +18,15 @@ from .common import VALUES, describe, expect_close, expect_float, expect_unchang
     non_contiguous, randn
 
 MODULE = "ex05_softmax"
+LAYOUT_HINT = "the same values as in the other checks, stored transposed in memory: if only " \
+              "this check fails, the code depends on the layout (.view(), as_strided)"
 SHAPE = (3, 5, 4)
 DIMS = [pytest.param(d, id=f"dim{d}") for d in (0, 1, -1)]
 N, C = 6, 5
 # hand-written gradients against float64 autograd: the same formula, a few roundings
 GRADS = {torch.float32: VALUES[torch.float32], torch.float64: (1e-10, 1e-10)}
 STABILITY_HINT = "exp(1e4) is inf in any float format: subtract the max along `dim` before exp"
+ROW_STABILITY_HINT = "exp(1e4) is inf in any float format: subtract each row's max before exp"
 SUM_HINT = "softmax slices must sum to 1 along `dim`: divide by the sum over `dim` " \
            "(keepdim=True), not over another dimension or the whole tensor"
 
@@ -50,6 +53,8 @@ def large_tol(x):
 def expect_finite(out, what, hint=STABILITY_HINT):
     if isinstance(out, torch.Tensor) and out.is_floating_point():
         bad = ~torch.isfinite(out.detach())
+        if bad.any() and out.dim() == 0:
+            raise AssertionError(f"{what} is {out.item()} for logits of +-1e4\n{hint}")
         if bad.any():
             where = bad.nonzero()[0].tolist()
             raise AssertionError(f"{what} has nan or inf at {where} ({int(bad.sum())} of "
@@ -98,8 +103,7 @@ class TestSoftmax:
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(logits(rng))
         expect_close(student.softmax(x, dim=-1), softmax_reference(x, -1), VALUES,
-                     hint="x is a transposed view here: .view() needs contiguous memory "
-                          "(use .reshape() or work along `dim` directly)")
+                     hint=LAYOUT_HINT)
 
     def test_input_unchanged(self, student, rng):
         x = logits(rng)
@@ -135,8 +139,7 @@ class TestLogSoftmax:
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(logits(rng))
         expect_close(student.log_softmax(x, dim=-1), log_softmax_reference(x, -1), VALUES,
-                     hint="x is a transposed view here: .view() needs contiguous memory "
-                          "(use .reshape() or work along `dim` directly)")
+                     hint=LAYOUT_HINT)
 
     def test_input_unchanged(self, student, rng):
         x = logits(rng)
@@ -199,8 +202,7 @@ class TestSoftmaxBackward:
         grad_out, probs, expected = vjp_inputs(rng, dim=-1)
         out = student.softmax_backward(non_contiguous(grad_out), non_contiguous(probs), dim=-1)
         expect_close(out, expected, GRADS, what="dL/dlogits",
-                     hint="the inputs are transposed views here: .view() needs contiguous "
-                          "memory (use .reshape() or work along `dim` directly)")
+                     hint=LAYOUT_HINT)
 
     def test_inputs_unchanged(self, student, rng):
         grad_out, probs, _ = vjp_inputs(rng, dim=1)
@@ -234,16 +236,17 @@ class TestCrossEntropy:
         x, y = large_inputs(rng, dtype)
         out = student.cross_entropy(x, y)
         expect_finite(out, "the loss",
-                      hint="never take log(softmax(x)): a probability that underflows to 0 "
-                           "gives -inf. Use a stable log_softmax (subtract the max)")
+                      hint="exp(1e4) is inf, and log of a probability that underflowed to 0 is "
+                           "-inf: use a stable log_softmax (subtract each row's max, then "
+                           "log-sum-exp), never log(softmax(x))")
         expect_close(out, F.cross_entropy(x.double(), y).to(dtype), large_tol(x),
-                     what="the loss", hint=STABILITY_HINT)
+                     what="the loss", hint=ROW_STABILITY_HINT)
 
     def test_non_contiguous_input(self, student, rng):
         x, y = non_contiguous(logits(rng, shape=(N, C))), labels_for(rng)
         expect_close(student.cross_entropy(x, y), F.cross_entropy(x.double(), y).float(),
                      VALUES, what="the loss",
-                     hint="logits is a transposed view here: .view() needs contiguous memory")
+                     hint=LAYOUT_HINT)
 
     def test_inputs_unchanged(self, student, rng):
         x, y = logits(rng, shape=(N, C)), labels_for(rng)
@@ -272,15 +275,15 @@ class TestCrossEntropyBackward:
     def test_stable_for_large_logits(self, student, rng, dtype):
         x, y = large_inputs(rng, dtype)
         out = student.cross_entropy_backward(x, y)
-        expect_finite(out, "dL/dlogits")
+        expect_finite(out, "dL/dlogits", hint=ROW_STABILITY_HINT)
         expect_close(out, ce_grad_reference(x, y), large_tol(x), what="dL/dlogits",
-                     hint=STABILITY_HINT)
+                     hint=ROW_STABILITY_HINT)
 
     def test_non_contiguous_input(self, student, rng):
         x, y = non_contiguous(logits(rng, shape=(N, C))), labels_for(rng)
         expect_close(student.cross_entropy_backward(x, y), ce_grad_reference(x, y), GRADS,
                      what="dL/dlogits",
-                     hint="logits is a transposed view here: .view() needs contiguous memory")
+                     hint=LAYOUT_HINT)
 
     def test_inputs_unchanged(self, student, rng):
         x, y = logits(rng, shape=(N, C)), labels_for(rng)
@@ -328,8 +331,11 @@ class TestCrossEntropyNumpy:
 
     def test_returns_python_float(self, student, rng):
         x, y = numpy_inputs(rng)
-        expect_float(student.cross_entropy_numpy(x, y), torch_loss(x, y), rel=1e-10,
-                     what="the loss (NumPy's mean is an np.float64: wrap it in float())")
+        got = student.cross_entropy_numpy(x, y)
+        if isinstance(got, (np.generic, np.ndarray)):
+            raise AssertionError(f"the loss should be a Python float, got {describe(got)}: "
+                                 "NumPy's mean returns a NumPy scalar, wrap it in float()")
+        expect_float(got, torch_loss(x, y), rel=1e-10, what="the loss")
 
     def test_stable_for_large_logits(self, student, rng):
         x, y = numpy_inputs(rng, large=True)
@@ -340,7 +346,7 @@ class TestCrossEntropyNumpy:
                                  "never take np.log of a probability that may be 0")
         if not math.isclose(got, expected, rel_tol=1e-10, abs_tol=1e-9):
             raise AssertionError(f"the loss is {got!r} for logits of +-1e4, expected "
-                                 f"{expected!r}\n{STABILITY_HINT}")
+                                 f"{expected!r}\n{ROW_STABILITY_HINT}")
 
     def test_inputs_unchanged(self, student, rng):
         x, y = numpy_inputs(rng)

@@ -52,11 +52,6 @@ def loss_reference(X, y, params):
     return loss.detach().to(X.dtype), {k: p[k].grad.to(X.dtype) for k in NAMES}
 
 
-def resolved(device):
-    """torch.device("cuda") as tensors report it (cuda:0), so expect_tensor can compare it."""
-    return torch.empty(0, device=device).device
-
-
 def expect_grad_dict(grads, what="the gradients"):
     if not isinstance(grads, dict) or set(grads) != set(NAMES):
         keys = sorted(grads) if isinstance(grads, dict) else None
@@ -64,10 +59,11 @@ def expect_grad_dict(grads, what="the gradients"):
                              f"got {keys if keys is not None else type(grads).__name__}")
 
 
-def expect_grads(grads, expected, tol=GRADS, names=NAMES):
+def expect_grads(grads, expected, tol=GRADS, names=NAMES, hint=None):
     expect_grad_dict(grads)
     for name in names:
-        expect_close(grads[name], expected[name], tol, what=f"d{name}", hint=HINTS[name])
+        expect_close(grads[name], expected[name], tol, what=f"d{name}",
+                     hint=hint or HINTS[name])
 
 
 def student_backward(student, X, params, dscores):
@@ -89,38 +85,47 @@ def student_backward(student, X, params, dscores):
 def expect_param_shapes(params, d, h, c, dtype, device):
     expect_grad_dict(params, "init_mlp's result")
     for name, shape in zip(NAMES, [(d, h), (h,), (h, c), (c,)]):
-        expect_tensor(params[name], shape=shape, dtype=dtype, device=resolved(device), what=name)
+        expect_tensor(params[name], shape=shape, dtype=dtype, device=device, what=name)
+
+
+def large_init(student, rng):
+    """init_mlp(400, 300, 200): 120 000 and 60 000 weights, enough for tight statistics."""
+    seed = int(torch.randint(1 << 30, (1,), generator=rng))
+    params = student.init_mlp(400, 300, 200, generator=Gen(seed))
+    expect_param_shapes(params, 400, 300, 200, torch.float32, "cpu")
+    return {k: v.double() for k, v in params.items()}
 
 
 @grades("init_mlp")
 class TestInitMlp:
-    def test_shapes_dtype_device(self, student, device):
-        params = student.init_mlp(D, H, C, generator=Gen(0), device=str(device))
-        expect_param_shapes(params, D, H, C, torch.float32, device)
+    def test_shapes_dtype_device(self, student, device, dtype):
+        params = student.init_mlp(D, H, C, generator=Gen(0), dtype=dtype, device=device)
+        expect_param_shapes(params, D, H, C, dtype, device)
+
+    def test_device_as_a_string(self, student):
+        params = student.init_mlp(D, H, C, generator=Gen(0), device="cpu")
+        expect_param_shapes(params, D, H, C, torch.float32, "cpu")
 
     @pytest.mark.parametrize("name,fan_in", [("W1", 400), ("W2", 300)])
     def test_he_scale(self, student, rng, name, fan_in):
-        seed = int(torch.randint(1 << 30, (1,), generator=rng))
-        W = student.init_mlp(400, 300, 200, generator=Gen(seed))[name].double()
+        W = large_init(student, rng)[name]
         want = (2 / fan_in) ** 0.5
         if abs(W.std().item() / want - 1) > 0.03:
             raise AssertionError(f"{name} has standard deviation {W.std().item():.4g}, expected "
-                                 f"sqrt(2 / fan_in) = sqrt(2 / {fan_in}) = {want:.4g} (He); "
-                                 "fan_in is the number of inputs of the layer (its first "
-                                 "dimension), not fan_in + fan_out (that is Xavier)")
+                                 f"sqrt(2 / fan_in) = sqrt(2 / {fan_in}) = {want:.4g} (He): "
+                                 f"fan_in is the layer's number of inputs, {name}.shape[0]; "
+                                 "sqrt(2 / (fan_in + fan_out)) is Xavier's scale, not He's")
 
     @pytest.mark.parametrize("name,fan_in", [("W1", 400), ("W2", 300)])
     def test_weights_centred(self, student, rng, name, fan_in):
-        seed = int(torch.randint(1 << 30, (1,), generator=rng))
-        W = student.init_mlp(400, 300, 200, generator=Gen(seed))[name].double()
+        W = large_init(student, rng)[name]
         ratio = W.mean().item() / (2 / fan_in) ** 0.5
         if abs(ratio) > 0.03:
             raise AssertionError(f"{name} has mean {W.mean().item():.4g}; the weights should be "
                                  "centred on 0: N(0, 1) (torch.randn), not U(0, 1) (torch.rand)")
 
     def test_weights_normal(self, student, rng):
-        seed = int(torch.randint(1 << 30, (1,), generator=rng))
-        W = student.init_mlp(400, 300, 200, generator=Gen(seed))["W1"].double()
+        W = large_init(student, rng)["W1"]
         z = (W - W.mean()) / W.std()
         kurtosis = (z ** 4).mean().item()
         if abs(kurtosis - 3) > 0.3:
@@ -241,9 +246,9 @@ class TestMlpLossAndGrads:
     def test_grads_match_autograd(self, student, rng, device, dtype):
         X, y, params = classification_batch(rng, device, dtype)
         _, grads = loss_and_grads(student, X, y, params)
-        expect_grads(grads, loss_reference(X, y, params)[1])
-        # the hint of a wrong gradient names the layer; the classic cause is dscores
-        # (softmax - one_hot(y)) / N: divided by N once, where the loss takes its mean
+        expect_grads(grads, loss_reference(X, y, params)[1],
+                     hint="dscores = (softmax(scores) - one_hot(y)) / N, divided by N once "
+                          "(the loss is a mean), then mlp_backward")
 
     def test_large_scores_stable(self, student, rng, dtype):
         X, y, params = classification_batch(rng, dtype=dtype)
@@ -258,7 +263,7 @@ class TestMlpLossAndGrads:
 
 # -- train_mlp -------------------------------------------------------------------------
 def spiral(points=100, classes=3, seed=0):
-    """CS231n's 3-arm spiral: arm j at radius linspace(0, 1), angle linspace(4j, 4j+4) + N(0, 0.2)."""
+    """CS231n's spiral: arm j at radius linspace(0, 1), angle linspace(4j, 4j+4) + N(0, 0.2)."""
     g = torch.Generator().manual_seed(seed)
     X, y = [], []
     for j in range(classes):
@@ -273,7 +278,7 @@ def spiral(points=100, classes=3, seed=0):
 def expect_params(params, d, h, c, dtype, device):
     expect_grad_dict(params, "train_mlp's result")
     for name, shape in zip(NAMES, [(d, h), (h,), (h, c), (c,)]):
-        expect_tensor(params[name], shape=shape, dtype=dtype, device=resolved(device), what=name)
+        expect_tensor(params[name], shape=shape, dtype=dtype, device=device, what=name)
 
 
 @grades("train_mlp")

@@ -118,6 +118,15 @@ def init_mlp_bias_as_row(in_features, hidden, out_features, generator=None,
     return {k: v.to(device) for k, v in params.items()}
 
 
+@mutant("init_mlp", kills=["shapes_dtype_device", "device_as_a_string"])
+def init_mlp_ignores_dtype_and_device(in_features, hidden, out_features, generator=None,
+                                      dtype=torch.float32, device="cpu"):
+    W1 = torch.randn(in_features, hidden, generator=generator)  # always float32, CPU
+    W2 = torch.randn(hidden, out_features, generator=generator)
+    return {"W1": W1 * math.sqrt(2 / in_features), "b1": torch.zeros(hidden),
+            "W2": W2 * math.sqrt(2 / hidden), "b2": torch.zeros(out_features).tolist()}
+
+
 @alternative("init_mlp")
 def init_mlp_normal_(in_features, hidden, out_features, generator=None, dtype=torch.float32,
                      device="cpu"):
