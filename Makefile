@@ -8,6 +8,7 @@ ONLY ?=
 help:
 	@echo "make setup        install what the exercises and the grader need"
 	@echo "make grade        grade exercises/ (ONLY=ex07_conv or ONLY=ex07_conv.pad2d for one part)"
+	@echo "make bench        time your functions against torch's own (SUBMISSION=solutions for the reference)"
 	@echo "make test         the project's own tests (maintainers)"
 	@echo "make stubs        regenerate exercises/ from solutions/ (maintainers)"
 

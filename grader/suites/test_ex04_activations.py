@@ -6,7 +6,6 @@ random non-zero upstream gradients, so a forgotten ``grad_out *`` cannot pass).
 The stability checks feed the inputs where exp overflows in each dtype
 (float32: exp(88.8) = inf, float64: exp(709.8) = inf) and far beyond (+-1000).
 """
-import pytest
 import torch
 
 from .common import VALUES, expect_close, expect_unchanged, grades, non_contiguous, randn
