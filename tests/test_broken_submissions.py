@@ -58,7 +58,8 @@ def test_syntax_error_costs_its_module_and_names_file_and_line(broken):
     assert "SyntaxError" in error["message"] and "line" in error["message"]
     for function in curriculum.CURRICULUM["ex07_conv"]:
         f = function_entry(report, "ex07_conv", function)
-        assert f["score"] == 0 and all(c["status"] == "error" for c in f["checks"])
+        statuses = {c["status"] for c in f["checks"]}
+        assert f["score"] == 0 and statuses <= {"error", "skipped"} and "error" in statuses
 
 
 def test_missing_function_is_named(broken):
