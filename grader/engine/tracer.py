@@ -77,6 +77,12 @@ class _FunctionLevel(TorchFunctionMode):
 
 
 class _DispatchLevel(TorchDispatchMode):
+    @classmethod
+    def _should_skip_dynamo(cls):
+        # else torch wraps __torch_dispatch__ in dynamo.disable, whose first call imports
+        # torch._dynamo (~1 s); nothing is compiled here
+        return False
+
     def __init__(self, trace):
         super().__init__()
         self.trace = trace
