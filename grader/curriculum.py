@@ -23,6 +23,14 @@ CONV = ("conv* (F.conv2d, nn.Conv2d, aten convolution)",
          "thnn_conv*", "mkldnn_conv*", "cudnn_conv*", "conv_tbc"])
 MAXPOOL = ("max_pool* / adaptive_max_pool*", ["*max_pool*"])
 ANY_TORCH = ("torch (this one is NumPy only)", ["*"])
+# Every function: switching the tracer off is never part of an exercise.
+TAMPERING = ("switching off the grader's tracing", ["tracer.tamper"])
+# Functions whose point is a torch computation by hand also may not leave torch for
+# NumPy, SciPy or raw memory (the data has to cross one of these doors to get there).
+ESCAPES = ("leaving torch (NumPy, SciPy, raw memory)",
+           ["numpy", "__array__", "data_ptr", "untyped_storage", "storage", "__dlpack__",
+            "dlpack.*"])
+_NOT_TORCH_LIBRARY_BANS = {"autograd", "torch.optim", "DataLoader"}
 
 CURRICULUM = {
     "ex01_tensors": {
@@ -97,7 +105,12 @@ def points(module, function):
 
 
 def forbidden(module, function):
-    return CURRICULUM[module][function][1]
+    """Every ban of ``function``: its own, tampering, and (where the point is torch by
+    hand, i.e. it bans a torch library op) the escapes out of torch."""
+    bans = list(CURRICULUM[module][function][1])
+    if any(label not in _NOT_TORCH_LIBRARY_BANS and label != ANY_TORCH[0] for label, _ in bans):
+        bans.append(ESCAPES)
+    return bans + [TAMPERING]
 
 
 def all_functions():

@@ -1,6 +1,8 @@
 """The JSON report (the schema every other format derives from)."""
 import json
+import os
 import platform
+import tempfile
 
 import torch
 
@@ -26,9 +28,13 @@ def write(report, path):
     text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     if str(path) == "-":
         print(text, end="")
-    else:
-        with open(path, "w", encoding="utf-8") as f:
+    else:   # a new file renamed into place: replaces whatever stood there, links included
+        path = os.path.abspath(path)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".report-")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
 
 
 def validate(report):

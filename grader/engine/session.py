@@ -7,6 +7,7 @@ a crash, an import that failed. A worker that timed out or died is replaced by a
 fresh fork before the next call.
 """
 import json
+import secrets
 import os
 import shutil
 import signal
@@ -18,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 WORKER = Path(__file__).with_name("worker.py")
+PROJECT = Path(__file__).resolve().parents[2]     # hidden from workers (grader/, solutions/)
+SANDBOX_UIDS = (1_000_000, 1_000_000_000)         # first uid, how many to draw from
 IMPORT_TIMEOUT = 20.0
 DEFAULT_TIMEOUT = 10.0
 TIMEOUTS_PER_FUNCTION = 2     # after this many, a function's remaining calls fail at once
@@ -75,6 +78,12 @@ class Session:
         self._copy.mkdir()
         for path in sorted(self.submission.glob("*.py")):
             shutil.copy(path, self._copy / path.name)
+            (self._copy / path.name).chmod(0o644)
+        self._copy.chmod(0o755)        # readable by the sandbox uid, not writable
+        self._tmp.chmod(0o711)
+        # as root, every worker of this session runs as this otherwise unused uid
+        self._uid = SANDBOX_UIDS[0] + secrets.randbelow(SANDBOX_UIDS[1]) \
+            if os.geteuid() == 0 and _reachable_by_others(sys.prefix) else None
         self._workers = {}
         self._timeouts = {}         # (module, function) -> number of calls that timed out
         self._start_zygote()
@@ -115,7 +124,8 @@ class Session:
         reply, fd = self._control_request({
             "cmd": "spawn", "module": module, "submission": str(self._copy),
             "memory_bytes": None if self.use_cuda else MEMORY_BYTES,
-            "cpu_seconds": CPU_SECONDS}, with_fd=True)
+            "cpu_seconds": CPU_SECONDS, "uid": self._uid, "hide": [str(PROJECT)]},
+            with_fd=True)
         worker = _Worker(reply["pid"], socket.socket(fileno=fd))
         reply = self._exchange(worker, {"op": "import"}, IMPORT_TIMEOUT, module, importing=True)
         if not reply["ok"]:
@@ -141,20 +151,18 @@ class Session:
             error = StudentError(f"timed out: {what} took longer than {timeout:g} s "
                                  "(an infinite loop, or far too slow?)")
         except (EOFError, OSError, wire.ProtocolError) as e:
-            status = self._kill(worker)
+            status = self._kill(worker, grace=2.0)
             error = StudentError(_describe_death(status, e, importing, module))
         if importing:
             raise self._module_broken(module, error)
         raise error
 
-    def _kill(self, worker):
+    def _kill(self, worker, grace=0.0):
+        """End ``worker`` (after ``grace`` seconds for one already dying); its status."""
         self._workers = {m: w for m, w in self._workers.items() if w is not worker}
-        try:
-            os.killpg(worker.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         worker.sock.close()
-        return self._control_request({"cmd": "reap", "pid": worker.pid})["status"]
+        return self._control_request({"cmd": "reap", "pid": worker.pid,
+                                      "grace": grace})["status"]
 
     # -- the one public call ----------------------------------------------
     def call(self, module, function, args=(), kwargs=None, timeout=None, backward=None):
@@ -202,6 +210,8 @@ class Session:
         except (ProcessLookupError, PermissionError, OSError):
             pass
         self._zygote.wait()
+        if self._uid is not None:
+            _kill_uid(self._uid)   # whatever a worker left running, detached or not
         self._log.close()
         shutil.rmtree(self._tmp, ignore_errors=True)
 
@@ -236,3 +246,24 @@ def _describe_death(status, error, importing, module):
         return f"the process crashed {where}: {name}" + (f" ({hint})" if hint else "")
     return (f"the process exited {where} with status {os.WEXITSTATUS(status)} "
             "(sys.exit / os._exit in the submission?)")
+
+
+def _kill_uid(uid):
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                owner = next(line.split()[1] for line in f if line.startswith("Uid:"))
+            if int(owner) == uid:
+                os.kill(int(entry), signal.SIGKILL)
+        except (OSError, StopIteration, ValueError):
+            pass
+
+
+def _reachable_by_others(path):
+    """Can another uid reach ``path`` (every directory above it searchable)? Python
+    and torch live there; under a private /root they do not, and the worker stays
+    root (without capabilities) instead of switching uid."""
+    path = Path(path).resolve()
+    return all(os.stat(p).st_mode & 0o001 for p in [path, *path.parents])

@@ -13,6 +13,8 @@ Names are reduced to *bare names* (see grader/curriculum.py) and kept with a
 display name for the student: {"conv2d": "torch.nn.functional.conv2d"}.
 """
 import functools
+import os
+import sys
 
 import torch
 from torch.overrides import TorchFunctionMode
@@ -111,10 +113,16 @@ class tracing:
         return False
 
 
-def _recording(fn, bare, display):
+_TORCH_DIR = os.path.dirname(torch.__file__) + os.sep
+
+
+def _recording(fn, bare, display, outside_torch=False):
+    """``fn`` that records itself; with ``outside_torch``, only when not called by
+    torch's own code (which uses the same doors for every F.* function)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        if _active:
+        if _active and not (outside_torch and
+                            sys._getframe(1).f_code.co_filename.startswith(_TORCH_DIR)):
             _active[-1].record(bare, display)
         return fn(*args, **kwargs)
     return wrapper
@@ -148,3 +156,28 @@ def install_entry_point_recorders():
                                                  "torch.func." + name))
     torch.autograd.backward = _recording(torch.autograd.backward, "backward",
                                          "torch.autograd.backward")
+    import torch.utils.dlpack
+    torch.utils.dlpack.to_dlpack = _recording(torch.utils.dlpack.to_dlpack, "dlpack.to_dlpack",
+                                              "torch.utils.dlpack.to_dlpack")
+    _record_tampering()
+
+
+def _record_tampering():
+    """The ways to switch the modes off from Python record ``tracer.tamper``.
+
+    A determined student can still reach the originals through the interpreter's
+    internals (SECURITY.md); this closes the documented doors."""
+    import torch.overrides
+    import torch.utils._python_dispatch as python_dispatch
+    doors = [(torch._C, "_pop_torch_function_stack"), (torch._C, "_pop_torch_dispatch_stack"),
+             (torch._C, "DisableTorchFunction"), (torch._C, "DisableTorchFunctionSubclass"),
+             (torch._C, "_DisableTorchDispatch"), (torch._C, "_unset_dispatch_mode"),
+             (torch.overrides, "_pop_mode"), (torch.overrides, "_pop_mode_temporarily"),
+             (python_dispatch, "_pop_mode"), (python_dispatch, "_pop_mode_temporarily"),
+             (python_dispatch, "_disable_current_modes"), (torch._C, "_set_torch_function_mode"),
+             (torch._C, "_set_dispatch_mode")]
+    for owner, name in doors:
+        original = getattr(owner, name, None)
+        if original is not None:
+            setattr(owner, name, _recording(original, "tracer.tamper",
+                                            f"{owner.__name__}.{name}", outside_torch=True))

@@ -14,6 +14,7 @@ Error replies: {"ok": False, "kind": "import" | "missing" | "raised", "type",
 "message", "frames": [(file, line, function, code)], "stdout"}.
 """
 import contextlib
+import ctypes
 import importlib.util
 import io
 import itertools
@@ -37,6 +38,11 @@ sys.path.remove(_HERE)   # student code cannot import the engine's modules by na
 
 STDOUT_LIMIT = 4000
 FILE_BYTES = 64 << 20     # largest file a worker may write
+PROCESSES = 256           # processes and threads of the sandbox uid (root: unlimited)
+CLONE_NEWNS, CLONE_NEWPID = 0x20000, 0x20000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 1 << 14, 1 << 18
+PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
+_libc = ctypes.CDLL(None, use_errno=True)
 
 
 def main():
@@ -63,7 +69,8 @@ def main():
                             [parent_end.fileno()])
             parent_end.close()
         elif request["cmd"] == "reap":
-            control.sendall(json.dumps({"status": _reap(request["pid"])}).encode() + b"\n")
+            status = _reap(request["pid"], request.get("grace", 0))
+            control.sendall(json.dumps({"status": status}).encode() + b"\n")
     os._exit(0)
 
 
@@ -76,18 +83,36 @@ def _warm_up():
     torch.load(io.BytesIO(buf.getvalue()), weights_only=True)
 
 
-def _reap(pid):
+def _reap(pid, grace):
+    """Wait up to ``grace`` seconds for worker ``pid`` to end by itself (a crash still
+    unwinding), then kill its whole process group; return its wait status."""
     try:
-        _, status = os.waitpid(pid, 0)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return status
+            time.sleep(0.01)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        return os.waitpid(pid, 0)[1]
     except ChildProcessError:
         return None
-    return status
 
 
 def _child(sock, request):
     try:
         os.setsid()
+        if _isolate(request):
+            # unshare(CLONE_NEWPID) puts the *next* child in the new namespace: fork it
+            # and wait, passing its end on to the zygote
+            pid = os.fork()
+            if pid:
+                sock.close()
+                _mirror(os.waitpid(pid, 0)[1])
+            _mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         _limit_resources(request)
+        _drop_privileges(request)
         worker = Worker(request["submission"], request["module"])
         while True:
             try:
@@ -104,6 +129,60 @@ def _child(sock, request):
                                  "frames": [], "stdout": ""})
     finally:
         os._exit(0)
+
+
+def _isolate(request):
+    """As root: private mount and PID namespaces. The grader's directory is covered
+    by an empty tmpfs (no solutions/, no suites), /proc shows the worker's own
+    processes only, the grader's processes cannot be seen or signalled, and every
+    process the student starts dies with the worker. Elsewhere: False, nothing done."""
+    if os.geteuid() != 0 or _libc.unshare(CLONE_NEWNS | CLONE_NEWPID) != 0:
+        return False
+    if not _mount(b"none", b"/", None, MS_REC | MS_PRIVATE):
+        return False
+    for path in request.get("hide", []):
+        _mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
+               b"size=4k,mode=0555")
+    return True
+
+
+def _mirror(status):
+    """End this process the way the namespace's worker ended (for the crash report)."""
+    if os.WIFSIGNALED(status):
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+
+
+def _drop_privileges(request):
+    """As root: no capabilities left (so no unmounting the cover, no raw devices), and
+    the session's own uid where the interpreter is readable by it."""
+    if os.geteuid() != 0:
+        return
+    for cap in range(64):
+        _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)
+    _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if request.get("uid") is not None:
+        resource.setrlimit(resource.RLIMIT_NPROC, (PROCESSES, PROCESSES))
+        os.setgroups([])
+        os.setgid(request["uid"])
+        os.setuid(request["uid"])
+        return
+    header, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
+    _libc.capset(ctypes.byref(header), data)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                ("inheritable", ctypes.c_uint32)]
+
+
+def _mount(source, target, fstype, flags, data=None):
+    return _libc.mount(source, target, fstype, flags, data) == 0
 
 
 def _limit_resources(request):
