@@ -8,7 +8,8 @@ The stability checks feed the inputs where exp overflows in each dtype
 """
 import torch
 
-from .common import VALUES, expect_close, expect_unchanged, grades, non_contiguous, randn
+from .common import VALUES, each_function, expect_close, expect_unchanged, grades, \
+    non_contiguous, randn
 
 MODULE = "ex04_activations"
 LAYOUT_HINT = "the same values as in the other checks, stored transposed in memory: if only " \
@@ -86,52 +87,26 @@ def check_input_unchanged(student, rng, function):
     expect_unchanged(student.run(function, x.clone()), [x], ["x"])
 
 
-@grades("sigmoid")
-class TestSigmoid:
-    def test_matches_torch_sigmoid(self, student, rng, device, dtype):
-        check_matches_torch(student, rng, device, dtype, "sigmoid")
+# Every activation shares the forward contract; sigmoid and tanh the overflow one.
+@each_function("sigmoid", "tanh", "relu")
+class TestForward:
+    def test_matches_torch(self, student, rng, device, dtype, function):
+        check_matches_torch(student, rng, device, dtype, function)
 
-    def test_no_overflow_at_large_inputs(self, student, dtype):
-        check_large_inputs(student, dtype, "sigmoid", LARGE)
+    def test_non_contiguous_input(self, student, rng, function):
+        check_non_contiguous(student, rng, function)
 
-    def test_no_overflow_where_exp_overflows(self, student, dtype):
-        check_large_inputs(student, dtype, "sigmoid", EXP_LIMITS[dtype])
-
-    def test_non_contiguous_input(self, student, rng):
-        check_non_contiguous(student, rng, "sigmoid")
-
-    def test_input_unchanged(self, student, rng):
-        check_input_unchanged(student, rng, "sigmoid")
+    def test_input_unchanged(self, student, rng, function):
+        check_input_unchanged(student, rng, function)
 
 
-@grades("tanh")
-class TestTanh:
-    def test_matches_torch_tanh(self, student, rng, device, dtype):
-        check_matches_torch(student, rng, device, dtype, "tanh")
+@each_function("sigmoid", "tanh")
+class TestNoOverflow:
+    def test_no_overflow_at_large_inputs(self, student, dtype, function):
+        check_large_inputs(student, dtype, function, LARGE)
 
-    def test_no_overflow_at_large_inputs(self, student, dtype):
-        check_large_inputs(student, dtype, "tanh", LARGE)
-
-    def test_no_overflow_where_exp_overflows(self, student, dtype):
-        check_large_inputs(student, dtype, "tanh", EXP_LIMITS[dtype])
-
-    def test_non_contiguous_input(self, student, rng):
-        check_non_contiguous(student, rng, "tanh")
-
-    def test_input_unchanged(self, student, rng):
-        check_input_unchanged(student, rng, "tanh")
-
-
-@grades("relu")
-class TestRelu:
-    def test_matches_torch_relu(self, student, rng, device, dtype):
-        check_matches_torch(student, rng, device, dtype, "relu")
-
-    def test_non_contiguous_input(self, student, rng):
-        check_non_contiguous(student, rng, "relu")
-
-    def test_input_unchanged(self, student, rng):
-        check_input_unchanged(student, rng, "relu")
+    def test_no_overflow_where_exp_overflows(self, student, dtype, function):
+        check_large_inputs(student, dtype, function, EXP_LIMITS[dtype])
 
 
 # -- backward passes -----------------------------------------------------------------
@@ -175,35 +150,25 @@ def check_backward_inputs_unchanged(student, rng, function):
     expect_unchanged(call, [grad_out, second], ["grad_out", second_name])
 
 
-@grades("sigmoid_backward")
-class TestSigmoidBackward:
-    def test_matches_autograd(self, student, rng, device, dtype):
-        check_backward_matches_autograd(student, rng, device, dtype, "sigmoid")
+# The backward passes share their contract: grad_in from grad_out and a saved tensor.
+@each_function("sigmoid_backward", "tanh_backward", "relu_backward")
+class TestBackward:
+    def test_matches_autograd(self, student, rng, device, dtype, function):
+        check_backward_matches_autograd(student, rng, device, dtype, forward_of(function))
 
-    def test_non_contiguous_inputs(self, student, rng):
-        check_backward_non_contiguous(student, rng, "sigmoid")
+    def test_non_contiguous_inputs(self, student, rng, function):
+        check_backward_non_contiguous(student, rng, forward_of(function))
 
-    def test_inputs_unchanged(self, student, rng):
-        check_backward_inputs_unchanged(student, rng, "sigmoid")
+    def test_inputs_unchanged(self, student, rng, function):
+        check_backward_inputs_unchanged(student, rng, forward_of(function))
 
 
-@grades("tanh_backward")
-class TestTanhBackward:
-    def test_matches_autograd(self, student, rng, device, dtype):
-        check_backward_matches_autograd(student, rng, device, dtype, "tanh")
-
-    def test_non_contiguous_inputs(self, student, rng):
-        check_backward_non_contiguous(student, rng, "tanh")
-
-    def test_inputs_unchanged(self, student, rng):
-        check_backward_inputs_unchanged(student, rng, "tanh")
+def forward_of(backward):
+    return backward.removesuffix("_backward")
 
 
 @grades("relu_backward")
 class TestReluBackward:
-    def test_matches_autograd(self, student, rng, device, dtype):
-        check_backward_matches_autograd(student, rng, device, dtype, "relu")
-
     def test_zero_input_gives_zero_gradient(self, student, rng, dtype):
         x = torch.tensor([0.0, -0.0, 0.0, 1.5, -2.0, 0.0], dtype=dtype)
         grad_out = randn(x.shape, rng, dtype=dtype)
@@ -211,9 +176,3 @@ class TestReluBackward:
                      GRADS, what="grad_in",
                      hint="at x = 0 the gradient is 0, as in PyTorch: select where x > 0, "
                           "not x >= 0")
-
-    def test_non_contiguous_inputs(self, student, rng):
-        check_backward_non_contiguous(student, rng, "relu")
-
-    def test_inputs_unchanged(self, student, rng):
-        check_backward_inputs_unchanged(student, rng, "relu")

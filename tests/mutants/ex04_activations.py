@@ -24,12 +24,12 @@ def sigmoid_guarded_beyond_100(x):
                        torch.where(x < -100, torch.zeros_like(x), naive))
 
 
-@mutant("sigmoid", kills=["matches_torch_sigmoid"])
+@mutant("sigmoid", kills=["matches_torch"])
 def sigmoid_wrong_sign(x):
     return 1 / (1 + torch.exp(x))
 
 
-@mutant("sigmoid", kills=["matches_torch_sigmoid"])
+@mutant("sigmoid", kills=["matches_torch"])
 def sigmoid_torch(x):
     return torch.sigmoid(x)
 
@@ -126,12 +126,12 @@ def tanh_guarded_beyond_100(x):
     return torch.where(x.abs() > 100, torch.sign(x), naive)
 
 
-@mutant("tanh", kills=["matches_torch_tanh"])
+@mutant("tanh", kills=["matches_torch"])
 def tanh_sinh(x):
     return (torch.exp(x) - torch.exp(-x)) / 2
 
 
-@mutant("tanh", kills=["matches_torch_tanh"])
+@mutant("tanh", kills=["matches_torch"])
 def tanh_torch(x):
     return torch.tanh(x)
 
@@ -204,19 +204,19 @@ def relu_in_place(x):
     return x
 
 
-@mutant("relu", kills=["matches_torch_relu"])
+@mutant("relu", kills=["matches_torch"])
 def relu_default_dtype_zeros(x):
     out = torch.zeros(x.shape)  # float32 on the CPU, whatever x is
     out[x > 0] = x[x > 0].to(out.dtype)
     return out
 
 
-@mutant("relu", kills=["matches_torch_relu"])
+@mutant("relu", kills=["matches_torch"])
 def relu_keeps_negatives(x):
     return x.clamp(max=0)
 
 
-@mutant("relu", kills=["matches_torch_relu"])
+@mutant("relu", kills=["matches_torch"])
 def relu_torch(x):
     return torch.relu(x)
 
