@@ -18,6 +18,9 @@ from . import forbidden
 from .session import StudentError
 
 CUDA = torch.cuda.is_available()
+# references must not lose digits to TF32 either (cuDNN convolutions default to it)
+torch.backends.cuda.matmul.allow_tf32 = False
+torch.backends.cudnn.allow_tf32 = False
 
 
 class ForbiddenOp(AssertionError):
