@@ -22,7 +22,16 @@ def parse(argv):
                    default=float(os.environ.get("GRADER_TIMEOUT_SCALE", "1")),
                    help="multiply every per-call time limit (env GRADER_TIMEOUT_SCALE)")
     p.add_argument("--quiet", action="store_true", help="no progress, no table")
+    p.add_argument("--all-failures", action="store_true",
+                   help="show every failing function in full, not just the first")
     return p.parse_args(argv)
+
+
+def expand(selection):
+    """``ex05`` or ``ex05.softmax`` -> ``ex05_softmax`` / ``ex05_softmax.softmax``."""
+    module, dot, function = selection.partition(".")
+    matches = [m for m in curriculum.CURRICULUM if m == module or m.split("_")[0] == module]
+    return (matches[0] if len(matches) == 1 else module) + dot + function
 
 
 def check_submission(path, only):
@@ -43,6 +52,7 @@ def check_submission(path, only):
 
 def main(argv=None):
     args = parse(sys.argv[1:] if argv is None else argv)
+    args.only = [expand(sel) for sel in args.only]
     submission = Path(args.submission)
     problem = check_submission(submission, args.only)
     if problem:
@@ -62,7 +72,7 @@ def main(argv=None):
         return 3
     if progress:
         progress.done()
-        print(terminal.render(result))
+        print(terminal.render(result, args.submission.rstrip("/"), args.all_failures))
     if args.json:
         report_.write(result, args.json)
     return 0

@@ -26,7 +26,7 @@ class Progress:
             self.stream.flush()
 
 
-def render(report):
+def render(report, submission="exercises", all_failures=False):
     lines, failures, module = [], [], None
     for f in report["functions"]:
         if f["module"] != module:
@@ -43,11 +43,31 @@ def render(report):
     lines.append("")
     for error in report["errors"]:
         lines.append(f"! {error['module']} could not be imported: {error['message']}")
-    for f, bad in failures:
-        lines.extend(_failure(f, bad))
-    lines.append(f"Score: {report['score']:.2f} / {report['max_score']:g}"
-                 f"   ({report['duration_s']:.1f} s)")
+    for number, (f, bad) in enumerate(failures):
+        if number == 0 or all_failures:
+            lines.extend(_failure(f, bad))
+        else:
+            lines.append(f"--- {f['module']}.{f['function']}: {len(bad)} checks failed, e.g. "
+                         f"{bad[0]['name']}: {bad[0]['message'].splitlines()[0][:90]}")
+    if len(failures) > 1 and not all_failures:
+        lines.extend(["", "(only the first failure in full: --all-failures shows every one)"])
+    lines.extend(["", *_progress(report, submission)])
     return "\n".join(lines)
+
+
+def _progress(report, submission, width=30):
+    """The overall line and a pointer to the first function not yet at full marks."""
+    functions = report["functions"]
+    done = sum(f["score"] == f["max_score"] for f in functions)
+    filled = round(width * report["score"] / report["max_score"]) if report["max_score"] else 0
+    lines = [f"[{'#' * filled}{'.' * (width - filled)}] {done}/{len(functions)} functions "
+             f"complete, {report['score']:.2f} / {report['max_score']:g} points"
+             f"   ({report['duration_s']:.1f} s)"]
+    todo = next((f for f in functions if f["score"] < f["max_score"]), None)
+    if todo:
+        lines.append(f"Next: {todo['module']}.{todo['function']} — open "
+                     f"{submission}/{todo['module']}.py")
+    return lines
 
 
 def _not_implemented(bad):
