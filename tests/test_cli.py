@@ -44,3 +44,13 @@ def test_stubs_read_as_not_implemented(tmp_path):
     report, proc = grade(ROOT / "exercises", "ex07_conv")
     assert proc.stdout.count("not implemented yet") == 4
     assert "Traceback" not in proc.stdout and report["score"] == 0
+
+
+def test_progress_line_points_at_the_next_function(tmp_path):
+    sub = tmp_path / "sub"
+    shutil.copytree(ROOT / "solutions", sub)
+    shutil.copy(ROOT / "exercises" / "ex07_conv.py", sub)   # ex07 back to stubs
+    report, proc = grade(sub, "ex07", "ex03.linreg")        # short module names
+    assert {f["module"] for f in report["functions"]} == {"ex07_conv", "ex03_linear_regression"}
+    assert "1/5 functions complete, 1.00 / 15 points" in proc.stdout
+    assert f"Next: ex07_conv.pad2d — open {sub}/ex07_conv.py" in proc.stdout
