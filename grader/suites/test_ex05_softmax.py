@@ -15,8 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from .common import GRADS, VALUES, describe, expect_close, expect_float, expect_unchanged, \
-    grades, \
-    non_contiguous, randn
+    grades, non_contiguous, randn
 
 MODULE = "ex05_softmax"
 LAYOUT_HINT = "the same values as in the other checks, stored transposed in memory: if only " \
