@@ -165,8 +165,10 @@ class Session:
                                       "grace": grace})["status"]
 
     # -- the one public call ----------------------------------------------
-    def call(self, module, function, args=(), kwargs=None, timeout=None, backward=None):
-        """Run ``module.function(*args, **kwargs)`` in the module's worker."""
+    def call(self, module, function, args=(), kwargs=None, timeout=None, backward=None,
+             trace=True):
+        """Run ``module.function(*args, **kwargs)`` in the module's worker; ``trace``
+        records its torch calls (Call.ops, Call.calls)."""
         if module in self.module_errors:
             raise ModuleBroken(self.module_errors[module].split("\n")[0],
                                "\n".join(self.module_errors[module].split("\n")[1:]))
@@ -179,7 +181,8 @@ class Session:
         from . import wire
         request = {"op": "call", "function": function, "args": wire.encode(tuple(args)),
                    "kwargs": wire.encode(dict(kwargs or {})),
-                   "backward": None if backward is None else wire.encode(backward)}
+                   "backward": None if backward is None else wire.encode(backward),
+                   "trace": trace}
         timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
         try:
             reply = self._exchange(worker, request, timeout, module)

@@ -235,8 +235,9 @@ class Worker:
         stdout = io.StringIO()
         start = time.perf_counter()
         try:
+            tracing = tracer.tracing() if message.get("trace", True) else tracer.untraced()
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout), \
-                    tracer.tracing() as trace:
+                    tracing as trace:
                 result = fn(*args, **kwargs)
                 if _is_iterator(result):
                     result = _consume(result)

@@ -444,3 +444,15 @@ def find_minima_analytic_gradient(starts, lr=1e-2, steps=20000):
         g = torch.stack([4 * x0 * a + 2 * b, 2 * a + 4 * x1 * b], dim=1)
         x = x - lr * g / g.norm(dim=1, keepdim=True).clamp(min=1.0)
     return x
+
+
+@alternative("find_minima")
+def find_minima_adam_as_in_the_notes(starts, lr=1e-2, steps=20000):
+    # the learners' notes: torch.optim.Adam at a constant lr, every start at once
+    x = starts.detach().clone().requires_grad_(True)
+    optimizer = torch.optim.Adam([x], lr=lr)
+    for _ in range(steps):
+        optimizer.zero_grad()
+        himmelblau(x).sum().backward()
+        optimizer.step()
+    return x.detach()
