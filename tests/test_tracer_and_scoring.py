@@ -72,3 +72,14 @@ def test_a_forbidden_op_zeroes_the_function():
 def test_a_function_without_results_scores_zero():
     entry = next(f for f in scoring.score_functions([], {}) if f["function"] == "pad2d")
     assert entry["score"] == 0.0 and entry["checks"] == []
+
+
+def test_side_properties_alone_earn_nothing():
+    rs = [CheckResult("ex07_conv", "max_pool2d", "matches_f_max_pool2d[cpu]", "failed", ""),
+          CheckResult("ex07_conv", "max_pool2d", "input_unchanged", "passed", ""),
+          CheckResult("ex07_conv", "max_pool2d", "vectorised", "passed", "")]
+    entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "max_pool2d")
+    assert entry["score"] == 0.0
+    rs[0].status = "passed"
+    entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "max_pool2d")
+    assert entry["score"] == 3.0

@@ -7,14 +7,15 @@ a crash, an import that failed. A worker that timed out or died is replaced by a
 fresh fork before the next call.
 """
 import json
-import secrets
 import os
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,7 +145,7 @@ class Session:
         worker.sock.settimeout(timeout)
         try:
             wire.send(worker.sock, message)
-            return wire.recv(worker.sock)
+            return wire.recv(worker.sock, deadline=time.monotonic() + timeout)
         except (socket.timeout, TimeoutError):
             self._kill(worker)
             what = f"importing {module}" if importing else "the call"

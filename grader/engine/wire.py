@@ -16,6 +16,7 @@ mistaken for a tensor or a function:
 """
 import io
 import struct
+import time
 
 import torch
 
@@ -36,20 +37,27 @@ def send(sock, obj):
     sock.sendall(struct.pack("!Q", len(data)) + data)
 
 
-def recv(sock):
-    (size,) = struct.unpack("!Q", _read_exact(sock, 8))
+def recv(sock, deadline=None):
+    """The next message; ``deadline`` (time.monotonic()) bounds the whole message, so
+    a reply trickled a byte at a time cannot hold the reader past it."""
+    (size,) = struct.unpack("!Q", _read_exact(sock, 8, deadline))
     if size > MAX_MESSAGE:
         raise ProtocolError(f"message of {size} bytes")
-    data = _read_exact(sock, size)
+    data = _read_exact(sock, size, deadline)
     try:
         return torch.load(io.BytesIO(data), weights_only=True)
     except Exception as e:
         raise ProtocolError(f"unreadable message: {type(e).__name__}: {e}") from None
 
 
-def _read_exact(sock, n):
+def _read_exact(sock, n, deadline=None):
     chunks, left = [], n
     while left:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("reply not complete in time")
+            sock.settimeout(remaining)
         chunk = sock.recv(min(left, 1 << 20))
         if not chunk:
             raise EOFError("connection closed")
@@ -135,7 +143,10 @@ def encode(obj, depth=0):
 
 
 def _encode_tensor(t, depth):
-    name = _type_name(t)
+    if type(t) not in (torch.Tensor, torch.nn.Parameter):
+        # decided on the exact type, before any method a subclass may override runs
+        return ("opaque", _type_name(t), "a torch.Tensor subclass")
+    name = type(t).__name__
     with torch._C.DisableTorchFunction():
         data = torch.Tensor._make_subclass(torch.Tensor, t.detach(), False)
         grad = t.grad if t.is_leaf else None

@@ -40,7 +40,8 @@ STDOUT_LIMIT = 4000
 FILE_BYTES = 64 << 20     # largest file a worker may write
 PROCESSES = 256           # processes and threads of the sandbox uid (root: unlimited)
 CLONE_NEWNS, CLONE_NEWPID = 0x20000, 0x20000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 1 << 14, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = \
+    1, 2, 4, 8, 32, 4096, 1 << 14, 1 << 18
 PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -61,6 +62,7 @@ def main():
             parent_end, child_end = socket.socketpair()
             pid = os.fork()
             if pid == 0:
+                lines.close()       # the makefile holds the fd open until closed too
                 control.close()
                 parent_end.close()
                 _child(child_end, request)
@@ -103,6 +105,7 @@ def _reap(pid, grace):
 def _child(sock, request):
     try:
         os.setsid()
+        root_tasks = _tasks_of(0) if os.geteuid() == 0 else 0   # before /proc is replaced
         if _isolate(request):
             # unshare(CLONE_NEWPID) puts the *next* child in the new namespace: fork it
             # and wait, passing its end on to the zygote
@@ -112,7 +115,7 @@ def _child(sock, request):
                 _mirror(os.waitpid(pid, 0)[1])
             _mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         _limit_resources(request)
-        _drop_privileges(request)
+        _drop_privileges(request, root_tasks)
         worker = Worker(request["submission"], request["module"])
         while True:
             try:
@@ -143,7 +146,19 @@ def _isolate(request):
     for path in request.get("hide", []):
         _mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
                b"size=4k,mode=0555")
+    _read_only_everywhere()
     return True
+
+
+def _read_only_everywhere():
+    """Remount every filesystem read-only in this namespace: a worker still uid 0 must
+    not plant a .pth in site-packages (run by every later Python, the grader's too)."""
+    with open("/proc/self/mounts") as f:
+        targets = [line.split()[1].encode().decode("unicode_escape") for line in f]
+    for target in targets:
+        if target.split("/")[1:2] in (["proc"], ["sys"], ["dev"]):
+            continue
+        _mount(None, target.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY)
 
 
 def _mirror(status):
@@ -154,7 +169,7 @@ def _mirror(status):
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
 
 
-def _drop_privileges(request):
+def _drop_privileges(request, root_tasks):
     """As root: no capabilities left (so no unmounting the cover, no raw devices), and
     the session's own uid where the interpreter is readable by it."""
     if os.geteuid() != 0:
@@ -162,6 +177,9 @@ def _drop_privileges(request):
     for cap in range(64):
         _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)
     _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if request.get("uid") is None:   # still uid 0: the limit counts root's tasks already running
+        limit = root_tasks + PROCESSES
+        resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
     if request.get("uid") is not None:
         resource.setrlimit(resource.RLIMIT_NPROC, (PROCESSES, PROCESSES))
         os.setgroups([])
@@ -170,6 +188,18 @@ def _drop_privileges(request):
         return
     header, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
     _libc.capset(ctypes.byref(header), data)
+
+
+def _tasks_of(uid):
+    """Processes and threads of ``uid`` on the machine (what RLIMIT_NPROC counts)."""
+    count = 0
+    for entry in os.listdir("/proc"):
+        with contextlib.suppress(OSError, StopIteration, ValueError):
+            with open(f"/proc/{entry}/status") as f:
+                fields = dict(line.split(":", 1) for line in f if ":" in line)
+            if entry.isdigit() and int(fields["Uid"].split()[0]) == uid:
+                count += int(fields["Threads"])
+    return count
 
 
 class _CapHeader(ctypes.Structure):
