@@ -156,8 +156,8 @@ def _read_only_everywhere():
     with open("/proc/self/mounts") as f:
         targets = [line.split()[1].encode().decode("unicode_escape") for line in f]
     for target in targets:
-        if target.split("/")[1:2] in (["proc"], ["sys"], ["dev"]):
-            continue
+        if target in ("/dev", "/dev/pts") or target.split("/")[1:2] in (["proc"], ["sys"]):
+            continue   # device nodes and terminals; /dev/shm (RAM) does become read-only
         _mount(None, target.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY)
 
 
