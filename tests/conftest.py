@@ -13,13 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def grade(submission, *only, timeout=600, extra=()):
     """Run ``python -m grader`` on ``submission``; return (report, completed process)."""
-    out = Path(tempfile.mkdtemp(prefix="grader-test-")) / "report.json"
-    args = [sys.executable, "-m", "grader", str(submission), "--json", str(out), *extra]
-    for sel in only:
-        args += ["--only", sel]
-    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-    assert proc.returncode == 0, f"grader exited {proc.returncode}\n{proc.stderr[-3000:]}"
-    return json.loads(out.read_text()), proc
+    with tempfile.TemporaryDirectory(prefix="grader-test-") as tmp:
+        out = Path(tmp) / "report.json"
+        args = [sys.executable, "-m", "grader", str(submission), "--json", str(out), *extra]
+        for sel in only:
+            args += ["--only", sel]
+        proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+        assert proc.returncode == 0, f"grader exited {proc.returncode}\n{proc.stderr[-3000:]}"
+        return json.loads(out.read_text()), proc
 
 
 @pytest.fixture(scope="session")

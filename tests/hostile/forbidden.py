@@ -1,0 +1,225 @@
+"""Forbidden ops by another route: each function is correct, so undetected it would
+keep its points; the grader must see the forbidden op (or the escape) and give 0.
+(Names such as ``torch`` are the submission module's: these bodies run there.)"""
+# ruff: noqa: F821
+from tests.hostile import attack
+
+
+@attack("ex07_conv", "conv2d_loops")
+def alias(x, weight, bias=None, stride=1, padding=0):
+    """F.conv2d imported under another name (from torch.nn.functional import conv2d as c)."""
+    from torch.nn.functional import conv2d as c
+    return c(x, weight, bias, stride=stride, padding=padding)
+
+
+@attack("ex04_activations", "sigmoid")
+def getattr_name(x):
+    """torch.sigmoid looked up by a name built at run time: getattr(torch, 'sig' + 'moid')."""
+    return getattr(torch, "".join(["sig", "moid"]))(x)
+
+
+@attack("ex05_softmax", "softmax")
+def importlib_module(logits, dim=-1):
+    """F.softmax reached through importlib.import_module('torch.nn.functional')."""
+    import importlib
+    return importlib.import_module("torch.nn." + "functional").softmax(logits, dim=dim)
+
+
+@attack("ex08_knn", "pairwise_distances")
+def aten_op(X, Y):
+    """torch.ops.aten._cdist_forward called directly (no torch.cdist in the source)."""
+    dtype = torch.promote_types(X.dtype, Y.dtype)
+    dtype = dtype if dtype.is_floating_point else torch.float32
+    return torch.ops.aten._cdist_forward(X.to(dtype), Y.to(dtype), 2.0, 2)
+
+
+@attack("ex03_linear_regression", "linreg")
+def nn_module(X, w, b):
+    """An nn.Linear module loaded with w and b does the affine map."""
+    layer = torch.nn.Linear(w.shape[0], w.shape[1], dtype=X.dtype, device=X.device)
+    with torch.no_grad():
+        layer.weight.copy_(w.T)
+        layer.bias.copy_(b)
+        return layer(X)
+
+
+@attack("ex03_linear_regression", "linreg")
+def torch_c_nn(X, w, b):
+    """F.linear reached as torch._C._nn.linear."""
+    return torch._C._nn.linear(X, w.T, b)
+
+
+@attack("ex03_linear_regression", "normal_equation")
+def variable_functions(X, y):
+    """The normal equations solved with torch._C._VariableFunctions.inverse (torch.inverse unnamed)."""
+    n, d = X.shape
+    A = torch.cat([X, torch.ones(n, 1, dtype=X.dtype, device=X.device)], dim=1).double()
+    theta = torch._C._VariableFunctions.inverse(A.T @ A) @ (A.T @ y.reshape(n, 1).double())
+    theta = theta.to(X.dtype)
+    return theta[:d], theta[d]
+
+
+@attack("ex04_activations", "relu")
+def numpy_route(x):
+    """ReLU computed by NumPy on x.numpy(), brought back with torch.from_numpy."""
+    import numpy as np
+    return torch.from_numpy(np.maximum(x.detach().cpu().numpy(), 0)).to(x.device)
+
+
+@attack("ex05_softmax", "log_softmax", requires=("scipy",))
+def scipy_numpy(logits, dim=-1):
+    """scipy.special.log_softmax on logits.numpy()."""
+    import scipy.special
+    return torch.from_numpy(scipy.special.log_softmax(logits.detach().numpy(), axis=dim))
+
+
+@attack("ex07_conv", "conv2d_loops", requires=("scipy",))
+def scipy_tolist(x, weight, bias=None, stride=1, padding=0):
+    """scipy.signal.correlate on NumPy arrays built from x.tolist(), a door out of torch the bans do not list."""
+    import numpy as np
+    from scipy.signal import correlate
+    p = padding
+    xs = np.pad(np.array(x.tolist(), dtype=np.float64), ((0, 0), (0, 0), (p, p), (p, p)))
+    ws = np.array(weight.tolist(), dtype=np.float64)
+    out = np.stack([np.stack([correlate(xs[n], ws[f], mode="valid")[0] for f in range(ws.shape[0])])
+                    for n in range(xs.shape[0])])[:, :, ::stride, ::stride]
+    if bias is not None:
+        out = out + np.array(bias.tolist())[None, :, None, None]
+    return torch.tensor(out.tolist(), dtype=x.dtype, device=x.device)
+
+
+@attack("ex04_activations", "tanh")
+def ctypes_data_ptr(x):
+    """tanh by NumPy on the tensor's raw memory, read through ctypes at x.data_ptr()."""
+    import ctypes
+    import numpy as np
+    c = x.detach().contiguous()
+    ctype = ctypes.c_double if c.dtype == torch.float64 else ctypes.c_float
+    raw = np.ctypeslib.as_array((ctype * c.numel()).from_address(c.data_ptr()))
+    return torch.tensor(np.tanh(raw).tolist(), dtype=x.dtype).reshape(x.shape)
+
+
+@attack("ex05_softmax", "cross_entropy")
+def dlpack_capsule(logits, labels):
+    """Cross-entropy by NumPy on memory shared through torch._C._to_dlpack (DLPack without its wrapper)."""
+    import numpy as np
+
+    def view(t):
+        capsule = torch._C._to_dlpack(t.detach().contiguous())
+
+        class Shim:
+            def __dlpack__(self, *args, **kwargs):
+                return capsule
+
+            def __dlpack_device__(self):
+                return (1, 0)
+        return np.from_dlpack(Shim())
+    o, y = view(logits).astype(np.float64), view(labels)
+    m = o.max(axis=1, keepdims=True)
+    logp = (o - m) - np.log(np.exp(o - m).sum(axis=1, keepdims=True))
+    return torch.tensor(float(-logp[np.arange(len(y)), y].mean()), dtype=logits.dtype)
+
+
+@attack("ex01_tensors", "one_hot")
+def pop_modes(labels, num_classes):
+    """F.one_hot after popping the grader's tracing modes off both mode stacks (pushed back after)."""
+    import torch.nn.functional as F
+    from torch.utils import _python_dispatch
+    if labels.numel() and (int(labels.min()) < 0 or int(labels.max()) >= num_classes):
+        raise ValueError("every label must lie in [0, num_classes)")
+    function_mode = torch._C._pop_torch_function_stack()
+    dispatch_mode = _python_dispatch._pop_mode()
+    try:
+        return F.one_hot(labels, num_classes).float()
+    finally:
+        _python_dispatch._push_mode(dispatch_mode)
+        torch._C._push_on_torch_function_stack(function_mode)
+
+
+@attack("ex08_knn", "knn_vote")
+def disable_guards(neighbor_labels, num_classes):
+    """torch.mode inside torch._C.DisableTorchFunction() and torch._C._DisableTorchDispatch()."""
+    with torch._C.DisableTorchFunction(), torch._C._DisableTorchDispatch():
+        return torch.mode(neighbor_labels.sort(dim=1).values, dim=1).values
+
+
+@attack("ex05_softmax", "softmax_backward")
+def function_state(grad_out, probs, dim=-1):
+    """aten _softmax_backward_data with torch._C._set_torch_function_state(ALL_DISABLED) and the Python dispatch key excluded."""
+    state = torch._C._get_torch_function_state()
+    torch._C._set_torch_function_state(torch._C._TorchFunctionState.ALL_DISABLED)
+    try:
+        with torch._C._ExcludeDispatchKeyGuard(torch._C.DispatchKeySet(torch._C.DispatchKey.Python)):
+            return torch._softmax_backward_data(grad_out, probs, dim % probs.dim(), probs.dtype)
+    finally:
+        torch._C._set_torch_function_state(state)
+
+
+@attack("ex07_conv", "conv2d_unfold")
+def thread(x, weight, bias=None, stride=1, padding=0):
+    """F.conv2d run in a new thread, where the (thread-local) tracing modes are not active."""
+    import threading
+    import torch.nn.functional as F
+    out = []
+    helper = threading.Thread(target=lambda: out.append(
+        F.conv2d(x, weight, bias, stride=stride, padding=padding)))
+    helper.start()
+    helper.join()
+    return out[0]
+
+
+@attack("ex08_knn", "knn_regress")
+def fork_child(X_train, y_train, X_test, k):
+    """torch.cdist run in a forked child (its trace dies with it), the distances piped back as a list."""
+    import os
+    import pickle
+    if not 1 <= k <= X_train.shape[0]:
+        raise ValueError(f"k must be in [1, {X_train.shape[0]}]")
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            torch.set_num_threads(1)   # the parent's OpenMP pool does not survive a fork
+            D = torch.cdist(X_test.double(), X_train.double(),
+                            compute_mode="donot_use_mm_for_euclid_dist")
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(D.tolist()))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        D = torch.tensor(pickle.loads(pipe.read()), dtype=torch.float64)
+    os.waitpid(pid, 0)
+    idx = D.sort(dim=1, stable=True).indices[:, :k]
+    y = y_train if y_train.is_floating_point() else y_train.float()
+    return y[idx].mean(dim=1).to(X_test.device)
+
+
+@attack("ex05_softmax", "cross_entropy_backward")
+def gc_trace(logits, labels):
+    """torch.softmax, then the tracer's Trace objects found with gc and their op lists cleared."""
+    import gc
+    N = logits.shape[0]
+    p = torch.softmax(logits, dim=1)
+    p[torch.arange(N), labels] -= 1
+    out = p / N
+    for obj in gc.get_objects():
+        if type(obj).__name__ == "Trace" and isinstance(getattr(obj, "ops", None), dict):
+            obj.ops.clear()
+    return out
+
+
+@attack("ex07_conv", "max_pool2d")
+def encode_time(x, kernel_size, stride=None):
+    """A Tensor subclass named Tensor whose detach() runs F.max_pool2d while the reply is encoded, after tracing."""
+    import torch.nn.functional as F
+
+    class Tensor(torch.Tensor):
+        def detach(self):
+            return F.max_pool2d(self.source, kernel_size, stride)
+    s = kernel_size if stride is None else stride
+    shape = (*x.shape[:-2], (x.shape[-2] - kernel_size) // s + 1,
+             (x.shape[-1] - kernel_size) // s + 1)
+    out = x.new_empty(shape).as_subclass(Tensor)
+    out.source = x
+    return out
