@@ -1,6 +1,8 @@
 """Shared fixtures for the project's own tests: grading runs in a subprocess,
 exactly as a student or an instructor runs it."""
+import atexit
 import json
+import shutil
 import subprocess
 import tempfile
 import sys
@@ -13,14 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def grade(submission, *only, timeout=600, extra=()):
     """Run ``python -m grader`` on ``submission``; return (report, completed process)."""
-    with tempfile.TemporaryDirectory(prefix="grader-test-") as tmp:
-        out = Path(tmp) / "report.json"
-        args = [sys.executable, "-m", "grader", str(submission), "--json", str(out), *extra]
-        for sel in only:
-            args += ["--only", sel]
-        proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-        assert proc.returncode == 0, f"grader exited {proc.returncode}\n{proc.stderr[-3000:]}"
-        return json.loads(out.read_text()), proc
+    tmp = tempfile.mkdtemp(prefix="grader-test-")
+    atexit.register(shutil.rmtree, tmp, True)   # kept until the end: tests re-read the file
+    out = Path(tmp) / "report.json"
+    args = [sys.executable, "-m", "grader", str(submission), "--json", str(out), *extra]
+    for sel in only:
+        args += ["--only", sel]
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode == 0, f"grader exited {proc.returncode}\n{proc.stderr[-3000:]}"
+    return json.loads(out.read_text()), proc
 
 
 @pytest.fixture(scope="session")
