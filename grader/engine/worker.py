@@ -24,6 +24,7 @@ import resource
 import signal
 import socket
 import sys
+import tempfile
 import time
 import traceback
 
@@ -147,6 +148,10 @@ def _isolate(request):
         _mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
                b"size=4k,mode=0555")
     _read_only_everywhere()
+    # one writable place, private to this worker, in RAM and gone with it: torch and
+    # Python want a temporary directory now and then (torch.optim does)
+    if _mount(b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=64m,mode=1777"):
+        tempfile.tempdir = os.environ["TMPDIR"] = "/dev/shm"
     return True
 
 
