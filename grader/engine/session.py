@@ -70,7 +70,7 @@ class Session:
     submission: Path
     use_cuda: bool = False
     timeout_scale: float = 1.0
-    module_errors: dict = field(default_factory=dict)    # module -> message
+    module_errors: dict = field(default_factory=dict)    # module -> one-line reason
 
     def __post_init__(self):
         self.submission = Path(self.submission)
@@ -86,6 +86,7 @@ class Session:
         self._uid = SANDBOX_UIDS[0] + secrets.randbelow(SANDBOX_UIDS[1]) \
             if os.geteuid() == 0 and _reachable_by_others(sys.prefix) else None
         self._workers = {}
+        self._broken = {}           # module -> the ModuleBroken its every call raises
         self._timeouts = {}         # (module, function) -> number of calls that timed out
         self._start_zygote()
 
@@ -136,9 +137,9 @@ class Session:
         return worker
 
     def _module_broken(self, module, error):
-        message = f"{error.summary}" + (f"\n{error.detail}" if error.detail else "")
-        self.module_errors[module] = message
-        return ModuleBroken(error.summary, error.detail)
+        self.module_errors[module] = error.summary
+        self._broken[module] = ModuleBroken(error.summary, error.detail)
+        return self._broken[module]
 
     def _exchange(self, worker, message, timeout, module, importing=False):
         from . import wire   # imports torch: not at module level, so the zygote starts first
@@ -170,9 +171,8 @@ class Session:
              trace=True):
         """Run ``module.function(*args, **kwargs)`` in the module's worker; ``trace``
         records its torch calls (Call.ops, Call.calls)."""
-        if module in self.module_errors:
-            raise ModuleBroken(self.module_errors[module].split("\n")[0],
-                               "\n".join(self.module_errors[module].split("\n")[1:]))
+        if module in self._broken:
+            raise self._broken[module]
         if self._timeouts.get((module, function), 0) >= TIMEOUTS_PER_FUNCTION:
             raise StudentError(f"not run: {function} already timed out "
                                f"{TIMEOUTS_PER_FUNCTION} times in this grading run")
@@ -229,8 +229,6 @@ class Session:
 def _describe_raised(reply, submission, where):
     kind, message = reply["type"], reply["message"]
     summary = f"{kind}: {message}" if message else kind
-    if kind == "SyntaxError" or kind == "IndentationError":
-        summary = f"{kind}: {message}"
     if "can't allocate memory" in message or kind == "MemoryError" or "out of memory" in message:
         summary = f"ran out of memory in {where} ({summary[:200]})"
     frames = "\n".join(f"  {Path(submission) / file}:{line} in {name}" + (f"\n    {code}" if code else "")
