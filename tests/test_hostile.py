@@ -76,10 +76,6 @@ KNOWN_HOLES = {
         "the worker's own code is patchable from the submission (sys.modules['__main__']"
         ".Worker._call): its reply carries an empty op list, F.mse_loss unseen; "
         "squared_loss 1/1",
-    "answers-other-session":
-        "a session's copy of its submission (/tmp/grader-*/submission, mode 711/755/644; "
-        "the worker is uid 0 here anyway) is readable by every other session's worker: "
-        "pairwise_distances copied from a concurrent grading run, 3/3",
     "answers-replay":
         "the default seed is a fixed 0, so outputs memorised from a local `make grade` "
         "replay exactly under the README's instructor command (no --seed); "
@@ -89,9 +85,6 @@ KNOWN_HOLES = {
         "RLIMIT_NPROC is set for a worker left at uid 0 (root's tasks + 256), but the kernel "
         "never applies RLIMIT_NPROC to uid 0 of the initial user namespace: the attack's own "
         "cap of 400 processes was reached (only the PID namespace cleans them up)",
-    "resource-leave-files":
-        "the read-only remount leaves /dev itself (a tmpfs, i.e. RAM, in a container) "
-        "writable by the uid-0 worker: a file written there outlives the grading run",
 }
 
 

@@ -77,6 +77,7 @@ class Session:
         self._tmp = Path(tempfile.mkdtemp(prefix="grader-"))
         self._copy = self._tmp / "submission"
         self._copy.mkdir()
+        (self._tmp / "root").mkdir()   # as root, each worker's filesystem is built on it
         for path in sorted(self.submission.glob("*.py")):
             shutil.copy(path, self._copy / path.name)
             (self._copy / path.name).chmod(0o644)
@@ -126,7 +127,8 @@ class Session:
         reply, fd = self._control_request({
             "cmd": "spawn", "module": module, "submission": str(self._copy),
             "memory_bytes": None if self.use_cuda else MEMORY_BYTES,
-            "cpu_seconds": CPU_SECONDS, "uid": self._uid, "hide": [str(PROJECT)]},
+            "cpu_seconds": CPU_SECONDS, "uid": self._uid, "hide": [str(PROJECT)],
+            "root": str(self._tmp / "root")},
             with_fd=True)
         worker = _Worker(reply["pid"], socket.socket(fileno=fd))
         reply = self._exchange(worker, {"op": "import"}, IMPORT_TIMEOUT, module, importing=True)

@@ -15,11 +15,13 @@ Error replies: {"ok": False, "kind": "import" | "missing" | "raised", "type",
 """
 import contextlib
 import ctypes
+import glob
 import importlib.util
 import io
 import itertools
 import json
 import os
+import platform
 import resource
 import signal
 import socket
@@ -41,6 +43,11 @@ STDOUT_LIMIT = 4000
 FILE_BYTES = 64 << 20     # largest file a worker may write
 PROCESSES = 256           # processes and threads of the sandbox uid (root: unlimited)
 CLONE_NEWNS, CLONE_NEWPID = 0x20000, 0x20000000
+MNT_DETACH = 2
+PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "riscv64": 41, "ppc64le": 203, "s390x": 217}.get(
+    platform.machine(), -1)     # syscall number: glibc has no pivot_root() wrapper
+SYSTEM = ("/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin", "/etc", "/sys")
+DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = \
     1, 2, 4, 8, 32, 4096, 1 << 14, 1 << 18
 PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
@@ -131,39 +138,95 @@ def _child(sock, request):
                                  "message": f"the output could not be sent to the grader "
                                             f"({type(e).__name__}: {_safe_str(e)})",
                                  "frames": [], "stdout": ""})
+    except BaseException:  # noqa: BLE001 (the sandbox could not be set up: say why in the log)
+        traceback.print_exc()
     finally:
         os._exit(0)
 
 
 def _isolate(request):
-    """As root: private mount and PID namespaces. The grader's directory is covered
-    by an empty tmpfs (no solutions/, no suites), /proc shows the worker's own
-    processes only, the grader's processes cannot be seen or signalled, and every
-    process the student starts dies with the worker. Elsewhere: False, nothing done."""
+    """As root: private mount and PID namespaces. The worker's whole filesystem is
+    rebuilt on an empty tmpfs from what it needs (system libraries, the Python
+    installation, this session's copy of the submission), read-only: no copy of the
+    grader, the solutions or another submission exists in it, wherever it lies on
+    the machine. /proc shows the worker's own processes only, the grader's processes
+    cannot be seen or signalled, and every process the student starts dies with the
+    worker. Elsewhere: False, nothing done."""
     if os.geteuid() != 0 or _libc.unshare(CLONE_NEWNS | CLONE_NEWPID) != 0:
         return False
     if not _mount(b"none", b"/", None, MS_REC | MS_PRIVATE):
         return False
-    for path in request.get("hide", []):
-        _mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
-               b"size=4k,mode=0555")
-    _read_only_everywhere()
-    # one writable place, private to this worker, in RAM and gone with it: torch and
-    # Python want a temporary directory now and then (torch.optim does)
-    if _mount(b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=64m,mode=1777"):
-        tempfile.tempdir = os.environ["TMPDIR"] = "/dev/shm"
+    _close_directory_fds()      # an open directory outside would lead back out
+    if not _enter_new_root(request):
+        raise OSError(ctypes.get_errno(), "the worker's filesystem could not be built")
+    tempfile.tempdir = os.environ["TMPDIR"] = os.environ["HOME"] = "/tmp"
+    os.chdir(request["submission"])
     return True
 
 
-def _read_only_everywhere():
-    """Remount every filesystem read-only in this namespace: a worker still uid 0 must
-    not plant a .pth in site-packages (run by every later Python, the grader's too)."""
-    with open("/proc/self/mounts") as f:
-        targets = [line.split()[1].encode().decode("unicode_escape") for line in f]
-    for target in targets:
-        if target in ("/dev", "/dev/pts") or target.split("/")[1:2] in (["proc"], ["sys"]):
-            continue   # device nodes and terminals; /dev/shm (RAM) does become read-only
-        _mount(None, target.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY)
+def _enter_new_root(request):
+    root = request["root"]
+    if not _mount(b"tmpfs", root.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,mode=0755"):
+        return False
+    for path in ("/tmp", "/proc", "/dev", "/.old"):
+        os.makedirs(root + path)
+    # one writable place, private to this worker, in RAM and gone with it: torch and
+    # Python want a temporary directory now and then (torch.optim does)
+    if not _mount(b"tmpfs", (root + "/tmp").encode(), b"tmpfs", MS_NOSUID | MS_NODEV,
+                  b"size=64m,mode=1777"):
+        return False
+    os.symlink("/tmp", root + "/dev/shm")
+    for path in SYSTEM:
+        if os.path.islink(path):
+            os.symlink(os.readlink(path), root + path)
+        elif os.path.isdir(path):
+            _bind(path, root)
+    for path in _python_paths() + [request["submission"]]:
+        _bind(path, root)
+    for path in DEVICES + tuple(sorted(glob.glob("/dev/nvidia*"))):
+        _bind(path, root)
+    for path in request.get("hide", []):     # in case a bound directory holds the grader
+        if os.path.isdir(root + path):
+            _mount(b"tmpfs", (root + path).encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
+                   b"size=4k,mode=0555")
+    if _libc.syscall(PIVOT_ROOT, root.encode(), (root + "/.old").encode()) != 0:
+        return False
+    os.chdir("/")
+    if _libc.umount2(b"/.old", MNT_DETACH) != 0:
+        return False
+    os.rmdir("/.old")
+    return _mount(None, b"/", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def _bind(path, root):
+    """Mount ``path`` read-only at the same place under ``root`` (not its submounts)."""
+    real = os.path.realpath(path)
+    target = root + real
+    if os.path.lexists(target):
+        return                        # already inside a bound directory
+    if os.path.isdir(real):
+        os.makedirs(target)
+    else:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        open(target, "w").close()
+    if _mount(real.encode(), target.encode(), None, MS_BIND):
+        _mount(None, target.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID)
+
+
+def _python_paths():
+    """The interpreter's directories, outermost first so that inner ones are skipped."""
+    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+             os.path.dirname(os.path.dirname(torch.__file__))}
+    paths.update(p for p in sys.path if os.path.isdir(p))
+    real = {os.path.realpath(p) for p in paths}
+    return sorted((p for p in real if not any(p.startswith(q + os.sep) for q in real)), key=len)
+
+
+def _close_directory_fds():
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            if os.path.isdir(f"/proc/self/fd/{fd}"):
+                os.close(int(fd))
 
 
 def _mirror(status):

@@ -380,3 +380,22 @@ def unmount_cover(x):
     if not isinstance(found, tuple):
         raise RuntimeError(f"the cover held: {found}")
     return _hostile_exec(found[0], found[1], "himmelblau")(x)
+
+
+def _clone_elsewhere(scratch):
+    """A second copy of the project elsewhere on the machine (CI's clone beside the
+    developer's, an instructor's checkout beside the grading one)."""
+    shutil.copytree(ROOT / "solutions", scratch / "clone" / "solutions")
+    return {}
+
+
+@attack("ex03_linear_regression", "normal_equation", setup=_clone_elsewhere)
+def clone_elsewhere(X, y):
+    """Reads the reference from another copy of the project on the same machine (not the grader's own directory, which is hidden)."""
+    import os
+    path = "__SCRATCH__/clone/solutions/ex03_linear_regression.py"
+    if not os.path.isfile(path):
+        raise NotImplementedError("no other copy found")
+    namespace = {"__name__": "borrowed"}
+    exec(compile(open(path).read(), path, "exec"), namespace)
+    return namespace["normal_equation"](X, y)
