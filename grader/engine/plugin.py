@@ -36,6 +36,7 @@ class CheckResult:
     status: str = "failed"      # passed | failed | error | skipped
     message: str = "the check did not run"
     stdout: str = ""
+    visibility: str = "hidden"  # hidden | public (@pytest.mark.public: shipped to students)
 
 
 class Student:
@@ -79,6 +80,7 @@ class Collector:
 
     def pytest_configure(self, config):
         config.addinivalue_line("markers", "grades(function): the function a check grades")
+        config.addinivalue_line("markers", "public: a check shipped to students in a release")
         config.stash[_STATE] = self
 
     def pytest_collection_modifyitems(self, config, items):
@@ -87,7 +89,9 @@ class Collector:
         items[:] = kept
         for item in items:
             module, function, name = _identity(item)
-            self.results[item.nodeid] = CheckResult(module, function, name)
+            self.results[item.nodeid] = CheckResult(
+                module, function, name,
+                visibility="public" if item.get_closest_marker("public") else "hidden")
 
     def _selected(self, identity):
         module, function, _ = identity

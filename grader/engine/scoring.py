@@ -33,11 +33,18 @@ def score_functions(results, violations, selected=None):
             earned = 0.0
         entry = {"module": module, "function": function, "score": 0.0,
                  "max_score": float(points),
-                 "checks": [{"name": c.name, "status": c.status, "message": c.message}
-                            for c in checks]}
+                 "checks": [_check(c) for c in checks]}
         if (module, function) in violations:
             entry["forbidden_op"] = violations[(module, function)]
             earned = 0.0
         entry["score"] = round(earned, 2)
         functions.append(entry)
     return functions
+
+
+def _check(c):
+    check = {"name": c.name, "status": c.status, "message": c.message,
+             "visibility": c.visibility}
+    if c.stdout and c.status != "passed":
+        check["stdout"] = c.stdout
+    return check

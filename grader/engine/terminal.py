@@ -3,6 +3,7 @@ import sys
 
 MARKS = {"passed": ".", "failed": "F", "error": "E", "skipped": "s"}
 MESSAGE_LINES = 8
+PRINTED_CHARS = 300
 
 
 class Progress:
@@ -84,13 +85,25 @@ def _function_status(f, ran, bad):
     return f"{len(bad)} of {len(ran)} checks failed"
 
 
+def _printed(stdout):
+    """What the student's code printed during the check, cut to a few lines."""
+    if not stdout:
+        return []
+    shown = stdout[:PRINTED_CHARS].rstrip("\n").splitlines()[:MESSAGE_LINES]
+    more = len(stdout) - sum(len(line) + 1 for line in shown)
+    lines = ["    your code printed:", *("    | " + line for line in shown)]
+    if more > 0:
+        lines.append(f"    | ... ({more} more characters not shown)")
+    return lines
+
+
 def _failure(f, bad):
     first = bad[0]
     head = f"--- {f['module']}.{f['function']} > {first['name']} ({first['status']})"
     body = first["message"].splitlines()
     if len(body) > MESSAGE_LINES:
         body = body[:MESSAGE_LINES] + ["..."]
-    lines = [head, *("    " + line for line in body)]
+    lines = [head, *("    " + line for line in body), *_printed(first.get("stdout", ""))]
     for other in bad[1:]:
         lines.append(f"    also {other['status']}: {other['name']}: "
                      f"{other['message'].splitlines()[0][:100]}")
