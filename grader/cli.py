@@ -50,16 +50,8 @@ def check_submission(path, only):
     return None
 
 
-# python -m grader COMMAND ...: each command is a module with main(argv) -> exit code
-COMMANDS = {}   # batch, hint, watch: on branch wip-issues-6-7, not yet landed
-
-
 def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in COMMANDS:
-        import importlib
-        return importlib.import_module(COMMANDS[argv[0]]).main(argv[1:])
-    args = parse(argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
     args.only = [expand(sel) for sel in args.only]
     submission = Path(args.submission)
     problem = check_submission(submission, args.only)

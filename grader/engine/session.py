@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 WORKER = Path(__file__).with_name("worker.py")
@@ -70,7 +70,6 @@ class Session:
     submission: Path
     use_cuda: bool = False
     timeout_scale: float = 1.0
-    module_errors: dict = field(default_factory=dict)    # module -> one-line reason
 
     def __post_init__(self):
         self.submission = Path(self.submission)
@@ -138,8 +137,12 @@ class Session:
                                                                f"importing {module}"))
         return worker
 
+    @property
+    def module_errors(self):
+        """module -> one-line reason it cannot be imported"""
+        return {module: error.summary for module, error in self._broken.items()}
+
     def _module_broken(self, module, error):
-        self.module_errors[module] = error.summary
         self._broken[module] = ModuleBroken(error.summary, error.detail)
         return self._broken[module]
 
@@ -174,7 +177,9 @@ class Session:
         """Run ``module.function(*args, **kwargs)`` in the module's worker; ``trace``
         records its torch calls (Call.ops, Call.calls)."""
         if module in self._broken:
-            raise self._broken[module]
+            # one instance raised for every check: without clearing, its traceback grows
+            # by a frame per raise and pytest formats it whole each time (quadratic)
+            raise self._broken[module].with_traceback(None)
         if self._timeouts.get((module, function), 0) >= TIMEOUTS_PER_FUNCTION:
             raise StudentError(f"not run: {function} already timed out "
                                f"{TIMEOUTS_PER_FUNCTION} times in this grading run")
