@@ -3,7 +3,7 @@ PYTHON ?= python3
 SUBMISSION ?= exercises
 ONLY ?=
 
-.PHONY: help setup grade test stubs check-stubs watch release gradescope notebooks
+.PHONY: help setup grade test stubs check-stubs check-notebooks watch release gradescope notebooks
 
 help:
 	@echo "make setup        install what the exercises and the grader need"
@@ -22,7 +22,7 @@ setup:
 grade:
 	$(PYTHON) -m grader $(SUBMISSION) $(if $(ONLY),--only $(ONLY))
 
-test: check-stubs
+test: check-stubs check-notebooks
 	$(PYTHON) -m pytest tests
 
 stubs:
@@ -30,6 +30,9 @@ stubs:
 
 check-stubs:
 	$(PYTHON) tools/make_stubs.py --check
+
+check-notebooks:
+	$(PYTHON) tools/make_notebooks.py --check
 
 .PHONY: bench
 bench:  # time SUBMISSION against torch (make bench SUBMISSION=solutions)
