@@ -3,12 +3,16 @@ PYTHON ?= python3
 SUBMISSION ?= exercises
 ONLY ?=
 
-.PHONY: help setup grade test stubs check-stubs
+.PHONY: help setup grade bench watch test stubs check-stubs notebooks check-notebooks release gradescope
 
 help:
 	@echo "make setup        install what the exercises and the grader need"
 	@echo "make grade        grade exercises/ (ONLY=ex07_conv or ONLY=ex07_conv.pad2d for one part)"
 	@echo "make bench        time your functions against torch's own (SUBMISSION=solutions for the reference)"
+	@echo "make watch        re-grade each module when you save it (Ctrl-C to stop)"
+	@echo "make release DEST=dir   a student repository: stubs and public checks only (instructors)"
+	@echo "make gradescope   the Gradescope autograder zip (instructors)"
+	@echo "make notebooks    regenerate notebooks/ from exercises/ (maintainers)"
 	@echo "make test         the project's own tests (maintainers)"
 	@echo "make stubs        regenerate exercises/ from solutions/ (maintainers)"
 
@@ -18,7 +22,13 @@ setup:
 grade:
 	$(PYTHON) -m grader $(SUBMISSION) $(if $(ONLY),--only $(ONLY))
 
-test: check-stubs
+bench:  # time SUBMISSION against torch (make bench SUBMISSION=solutions)
+	$(PYTHON) tools/bench.py $(SUBMISSION)
+
+watch:
+	$(PYTHON) -m grader watch $(SUBMISSION)
+
+test: check-stubs check-notebooks
 	$(PYTHON) -m pytest tests
 
 stubs:
@@ -27,6 +37,14 @@ stubs:
 check-stubs:
 	$(PYTHON) tools/make_stubs.py --check
 
-.PHONY: bench
-bench:  # time SUBMISSION against torch (make bench SUBMISSION=solutions)
-	$(PYTHON) tools/bench.py $(SUBMISSION)
+notebooks:
+	$(PYTHON) tools/make_notebooks.py
+
+check-notebooks:
+	$(PYTHON) tools/make_notebooks.py --check
+
+release:
+	$(PYTHON) tools/release.py $(DEST)
+
+gradescope:
+	$(PYTHON) tools/gradescope.py

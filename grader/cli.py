@@ -5,8 +5,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import curriculum
+from . import curriculum, i18n
 from .engine.session import Session
+from .i18n import t
 
 
 def parse(argv):
@@ -24,6 +25,14 @@ def parse(argv):
     p.add_argument("--quiet", action="store_true", help="no progress, no table")
     p.add_argument("--all-failures", action="store_true",
                    help="show every failing function in full, not just the first")
+    p.add_argument("--lang", choices=i18n.LANGUAGES,
+                   help="language of the messages (default: GRADER_LANG, else the locale)")
+    # other formats, all derived from the same report (docs/formats.md)
+    p.add_argument("--gradescope", metavar="FILE", help="write Gradescope's results.json here")
+    p.add_argument("--junit", metavar="FILE", help="write JUnit XML here")
+    p.add_argument("--summary", metavar="FILE", help="write a Markdown score table here")
+    p.add_argument("--classroom", action="store_true",
+                   help="print the GitHub Classroom reporter's result (sets it in $GITHUB_OUTPUT)")
     return p.parse_args(argv)
 
 
@@ -37,24 +46,35 @@ def expand(selection):
 def check_submission(path, only):
     """A one-line reason why ``path`` cannot be graded, or None."""
     if not path.exists():
-        return f"no such directory: {path}"
+        return t("cli.no_such_directory", path=path)
     if not path.is_dir():
-        return f"not a directory: {path}"
-    if not any((path / f"{m}.py").is_file() for m in curriculum.CURRICULUM):
-        return (f"not a submission: {path} holds none of the modules "
-                f"({', '.join(m + '.py' for m in curriculum.CURRICULUM)})")
+        return t("cli.not_a_directory", path=path)
+    if not any((path / f"{m}{ext}").is_file() for m in curriculum.CURRICULUM
+               for ext in (".py", ".ipynb")):   # a notebook is graded like its module
+        return t("cli.not_a_submission", path=path,
+                 modules=", ".join(m + ".py" for m in curriculum.CURRICULUM))
     for sel in only:
         module, _, function = sel.partition(".")
         if module not in curriculum.CURRICULUM or (function and function not in curriculum.CURRICULUM[module]):
-            return f"--only {sel}: no such module or function in the curriculum"
+            return t("cli.unknown_selection", selection=sel)
     return None
 
 
+# python -m grader COMMAND ...: each command is a module with main(argv) -> exit code
+COMMANDS = {"batch": "grader.batch", "hint": "grader.hints", "watch": "grader.watch"}
+
+
 def main(argv=None):
-    args = parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        import importlib
+        return importlib.import_module(COMMANDS[argv[0]]).main(argv[1:])
+    args = parse(argv)
+    i18n.set_language(args.lang)
     args.only = [expand(sel) for sel in args.only]
     submission = Path(args.submission)
-    problem = check_submission(submission, args.only)
+    from . import formats
+    problem = check_submission(submission, args.only) or formats.check_outputs(args)
     if problem:
         print(f"grader: {problem}", file=sys.stderr)
         return 2
@@ -73,6 +93,10 @@ def main(argv=None):
     if progress:
         progress.done()
         print(terminal.render(result, args.submission.rstrip("/"), args.all_failures))
+        if runner.public_only():   # a student release (tools/release.py): no hidden suite
+            print("Public checks only: the hidden checks run when your instructor grades, "
+                  "so full marks here do not guarantee full marks there.")
     if args.json:
         report_.write(result, args.json)
+    formats.write_requested(result, args)
     return 0

@@ -2,6 +2,12 @@
 from fnmatch import fnmatchcase
 
 from .. import curriculum
+from ..i18n import t
+
+# the bans whose label is a sentence rather than an API's name
+_LABEL_IDS = {curriculum.ANY_TORCH[0]: "forbidden.numpy_only",
+              curriculum.ESCAPES[0]: "forbidden.escapes",
+              curriculum.TAMPERING[0]: "forbidden.tampering"}
 
 
 def violations(module, function, ops):
@@ -17,5 +23,5 @@ def violations(module, function, ops):
 
 def message(function, found):
     label, op = found[0]
-    return (f"{function} called {op}, which this exercise forbids ({label}): "
-            "the point is to write it yourself")
+    label = t(_LABEL_IDS[label]) if label in _LABEL_IDS else label
+    return t("forbidden.message", function=function, op=op, label=label)

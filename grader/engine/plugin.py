@@ -15,7 +15,7 @@ import pytest
 import torch
 
 from .. import curriculum
-from . import forbidden
+from . import diagnose, forbidden
 from .session import StudentError
 
 CUDA = torch.cuda.is_available()
@@ -48,6 +48,8 @@ class Student:
     def run(self, function, *args, timeout=None, backward=None, **kwargs):
         # a function with nothing of its own to forbid runs untraced (tracing costs
         # ~10 us a torch call, seconds for an optimiser loop)
+        # a copy of the inputs as given, for the mistake diagnosis (the worker may edit them)
+        inputs = diagnose.keep(args, kwargs) if backward is None else None
         call = self._state.session.call(self._module, function, args, kwargs,
                                         timeout=timeout, backward=backward,
                                         trace=bool(curriculum.CURRICULUM[self._module][function][1]))
@@ -56,6 +58,7 @@ class Student:
         if found:
             self._state.violations.setdefault((self._module, function), found[0][1])
             raise ForbiddenOp(forbidden.message(function, found))
+        self._state.last_call = (self._module, function, inputs, call)
         return call
 
     def __getattr__(self, function):
@@ -72,11 +75,17 @@ class Collector:
         self.results = {}           # nodeid -> CheckResult, in collection order
         self.violations = {}        # (module, function) -> op display name
         self.last_stdout = ""
+        self.last_call = None       # (module, function, inputs, Call) of the check's last call
         self.collection_errors = []
 
     def pytest_collectreport(self, report):
         if report.failed:
             self.collection_errors.append(str(report.longrepr))
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        # a long check (train_mlp) says it is running: terminal.Progress.start
+        if hasattr(self.progress, "start") and nodeid in self.results:
+            self.progress.start(self.results[nodeid])
 
     def pytest_configure(self, config):
         config.addinivalue_line("markers", "grades(function): the function a check grades")
@@ -93,6 +102,14 @@ class Collector:
                 module, function, name,
                 visibility="public" if item.get_closest_marker("public") else "hidden")
 
+    def _diagnosis(self, result):
+        """'\nyour output equals what <mistake> gives', or '' (grader/engine/diagnose.py)."""
+        if self.last_call is None or self.last_call[2] is None \
+                or self.last_call[:2] != (result.module, result.function):
+            return ""
+        line = diagnose.explain(result.module, result.function, *self.last_call[2], self.last_call[3])
+        return f"\n{line}" if line else ""
+
     def _selected(self, identity):
         module, function, _ = identity
         return not self.only or any(sel in (module, f"{module}.{function}") for sel in self.only)
@@ -103,12 +120,14 @@ class Collector:
         report = outcome.get_result()
         result = self.results[item.nodeid]
         if report.when == "setup":
-            self.last_stdout = ""
+            self.last_stdout, self.last_call = "", None
         if report.skipped:
             result.status, result.message = "skipped", _skip_reason(report)
         elif call.excinfo is not None:
             result.status, result.message = _classify(call.excinfo.value)
             result.stdout = self.last_stdout
+            if result.status == "failed" and not isinstance(call.excinfo.value, ForbiddenOp):
+                result.message += self._diagnosis(result)
         elif report.when == "call":
             result.status, result.message, result.stdout = "passed", "", self.last_stdout
         if self.progress and (report.when == "call" or report.skipped or call.excinfo):

@@ -19,6 +19,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import i18n
+from ..i18n import t
+from . import notebook
+
 WORKER = Path(__file__).with_name("worker.py")
 PROJECT = Path(__file__).resolve().parents[2]     # hidden from workers (grader/, solutions/)
 SANDBOX_UIDS = (1_000_000, 1_000_000_000)         # first uid, how many to draw from
@@ -41,6 +45,10 @@ class StudentError(Exception):
 
 
 class NotImplementedYet(StudentError):
+    pass
+
+
+class TimedOut(StudentError):
     pass
 
 
@@ -88,6 +96,8 @@ class Session:
         self._workers = {}
         self._broken = {}           # module -> the ModuleBroken its every call raises
         self._timeouts = {}         # (module, function) -> number of calls that timed out
+        for module, reason in notebook.convert(self.submission, self._copy).items():
+            self._module_broken(module, StudentError(reason))   # an .ipynb it cannot read
         self._start_zygote()
 
     # -- the zygote -------------------------------------------------------
@@ -109,7 +119,7 @@ class Session:
     def _control_request(self, request, with_fd=False):
         if not self._ready:
             if json.loads(self._control_lines.readline() or b"null") is None:
-                raise RuntimeError(f"the grader's worker failed to start: {self._log_tail()}")
+                raise RuntimeError(t("session.worker_failed", log=self._log_tail()))
             self._ready = True
         self._control.sendall(json.dumps(request).encode() + b"\n")
         if with_fd:
@@ -133,8 +143,8 @@ class Session:
         reply = self._exchange(worker, {"op": "import"}, IMPORT_TIMEOUT, module, importing=True)
         if not reply["ok"]:
             self._kill(worker)
-            raise self._module_broken(module, _describe_raised(reply, self.submission,
-                                                               f"importing {module}"))
+            raise self._module_broken(module, _describe_raised(
+                reply, self.submission, t("session.importing", module=module)))
         return worker
 
     @property
@@ -154,9 +164,8 @@ class Session:
             return wire.recv(worker.sock, deadline=time.monotonic() + timeout)
         except (socket.timeout, TimeoutError):
             self._kill(worker)
-            what = f"importing {module}" if importing else "the call"
-            error = StudentError(f"timed out: {what} took longer than {timeout:g} s "
-                                 "(an infinite loop, or far too slow?)")
+            what = t("session.importing", module=module) if importing else t("session.the_call")
+            error = TimedOut(t("session.timed_out", what=what, seconds=f"{timeout:g}"))
         except (EOFError, OSError, wire.ProtocolError) as e:
             status = self._kill(worker, grace=2.0)
             error = StudentError(_describe_death(status, e, importing, module))
@@ -181,8 +190,8 @@ class Session:
             # by a frame per raise and pytest formats it whole each time (quadratic)
             raise self._broken[module].with_traceback(None)
         if self._timeouts.get((module, function), 0) >= TIMEOUTS_PER_FUNCTION:
-            raise StudentError(f"not run: {function} already timed out "
-                               f"{TIMEOUTS_PER_FUNCTION} times in this grading run")
+            raise StudentError(t("session.not_run", function=function,
+                                 count=TIMEOUTS_PER_FUNCTION))
         worker = self._workers.get(module)
         if worker is None:
             worker = self._workers[module] = self._spawn(module)
@@ -194,18 +203,15 @@ class Session:
         timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
         try:
             reply = self._exchange(worker, request, timeout, module)
-        except StudentError as e:
-            if e.summary.startswith("timed out"):
-                self._timeouts[(module, function)] = self._timeouts.get((module, function), 0) + 1
+        except TimedOut:
+            self._timeouts[(module, function)] = self._timeouts.get((module, function), 0) + 1
             raise
         if not reply["ok"]:
             if reply["kind"] == "missing":
-                raise StudentError(f"{module} has no function {function}: did you rename "
-                                   "or delete it?")
+                raise StudentError(t("session.missing", module=module, function=function))
             error = _describe_raised(reply, self.submission, function)
             if reply["type"] == "NotImplementedError":
-                raise NotImplementedYet(f"not implemented yet ({function} raises "
-                                        "NotImplementedError)")
+                raise NotImplementedYet(t("session.not_implemented", function=function))
             raise error
         return Call(result=wire.decode(reply["result"]), args=wire.decode(reply["args"]),
                     kwargs=wire.decode(reply["kwargs"]), calls=int(reply["calls"]),
@@ -237,24 +243,22 @@ def _describe_raised(reply, submission, where):
     kind, message = reply["type"], reply["message"]
     summary = f"{kind}: {message}" if message else kind
     if "can't allocate memory" in message or kind == "MemoryError" or "out of memory" in message:
-        summary = f"ran out of memory in {where} ({summary[:200]})"
+        summary = t("session.out_of_memory", where=where, error=summary[:200])
     frames = "\n".join(f"  {Path(submission) / file}:{line} in {name}" + (f"\n    {code}" if code else "")
                        for file, line, name, code in reply["frames"])
     return StudentError(summary, frames, [str(t) for t in reply.get("types", [])])
 
 
 def _describe_death(status, error, importing, module):
-    where = f"while importing {module}" if importing else "during the call"
+    where = t("session.while_importing", module=module) if importing else t("session.during_call")
     if status is None:
-        return f"the worker process stopped {where} ({error})"
+        return t("session.stopped", where=where, error=error)
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-        hint = {"SIGSEGV": "segmentation fault", "SIGKILL": "killed, often for memory",
-                "SIGXCPU": "CPU time limit", "SIGABRT": "aborted"}.get(name, "")
-        return f"the process crashed {where}: {name}" + (f" ({hint})" if hint else "")
-    return (f"the process exited {where} with status {os.WEXITSTATUS(status)} "
-            "(sys.exit / os._exit in the submission?)")
+        hint = t(f"signal.{name}") if i18n.has(f"signal.{name}") else ""
+        return t("session.crashed", where=where, signal=name) + (f" ({hint})" if hint else "")
+    return t("session.exited", where=where, status=os.WEXITSTATUS(status))
 
 
 def _kill_uid(uid):

@@ -1,5 +1,9 @@
 """What the student reads: progress while checks run, then the table and failures."""
+import os
 import sys
+import threading
+
+from ..i18n import t
 
 MARKS = {"passed": ".", "failed": "F", "error": "E", "skipped": "s"}
 MESSAGE_LINES = 8
@@ -7,24 +11,75 @@ PRINTED_CHARS = 300
 
 
 class Progress:
-    """One line per module filled with a mark per check: ``ex07_conv  ....F.s``."""
+    """One line per module filled with a mark per check: ``ex07_conv  ....F.s``. On a
+    terminal, a check still running after SLOW seconds is named after the marks until it ends."""
+    SLOW = 1.0
 
     def __init__(self, stream=sys.stderr):
         self.stream, self.module = stream, None
+        self.live = getattr(stream, "isatty", lambda: False)()
+        if self.live:   # pytest captures fds 1 and 2 while a check runs: write past it
+            self.stream = os.fdopen(os.dup(stream.fileno()), "w", encoding=stream.encoding)
+        self._lock = threading.Lock()
+        self._running, self._timer, self._notice, self._column = None, None, "", 0
+
+    def start(self, result):
+        """A check began (plugin.Collector calls this)."""
+        with self._lock:
+            self._enter(result.module)
+            self._running = result
+        if self.live:
+            self._timer = threading.Timer(self.SLOW, self._show_running, [result])
+            self._timer.daemon = True
+            self._timer.start()
 
     def __call__(self, result):
-        if result.module != self.module:
-            if self.module is not None:
-                self.stream.write("\n")
-            self.module = result.module
-            self.stream.write(f"{result.module:<24} ")
-        self.stream.write(MARKS[result.status])
-        self.stream.flush()
+        with self._lock:
+            self._stop_running()
+            self._enter(result.module)
+            self._write(MARKS[result.status])
 
     def done(self):
-        if self.module is not None:
-            self.stream.write("\n\n")
-            self.stream.flush()
+        with self._lock:
+            self._stop_running()
+            if self.module is not None:
+                self._write("\n\n")
+            if self.live:
+                self.stream.close()
+
+    def _enter(self, module):
+        if module != self.module:
+            if self.module is not None:
+                self._write("\n")
+            self.module = module
+            self._write(f"{module:<24} ")
+
+    def _show_running(self, result):
+        with self._lock:
+            if self._running is not result or self._notice:
+                return
+            # cut to the rest of the screen line: backspaces cannot climb to a previous line
+            columns = os.get_terminal_size(self.stream.fileno()).columns or 80
+            room = columns - self._column % columns - 1
+            notice = f"  (running {result.function} > {result.name} ...)"[:room]
+            if len(notice) > 12:
+                self._notice = notice
+                self._write(notice)
+
+    def _stop_running(self):
+        self._running = None
+        if self._timer:
+            self._timer.cancel()
+            self._timer = None
+        if self._notice:   # back over it, then erase to the end of the line
+            self.stream.write("\b" * len(self._notice) + "\x1b[K")
+            self._column -= len(self._notice)
+            self._notice = ""
+
+    def _write(self, text):
+        self.stream.write(text)
+        self.stream.flush()
+        self._column = len(text.rsplit("\n", 1)[-1]) if "\n" in text else self._column + len(text)
 
 
 def render(report, submission="exercises", all_failures=False):
@@ -43,15 +98,16 @@ def render(report, submission="exercises", all_failures=False):
             failures.append((f, bad))
     lines.append("")
     for error in report["errors"]:
-        lines.append(f"! {error['module']} could not be imported: {error['message']}")
+        lines.append(t("term.import_failed", module=error["module"], message=error["message"]))
     for number, (f, bad) in enumerate(failures):
         if number == 0 or all_failures:
             lines.extend(_failure(f, bad))
         else:
-            lines.append(f"--- {f['module']}.{f['function']}: {len(bad)} checks failed, e.g. "
-                         f"{bad[0]['name']}: {bad[0]['message'].splitlines()[0][:90]}")
+            lines.append(t("term.failure_summary", name=f"{f['module']}.{f['function']}",
+                           count=len(bad), check=bad[0]["name"],
+                           message=bad[0]["message"].splitlines()[0][:90]))
     if len(failures) > 1 and not all_failures:
-        lines.extend(["", "(only the first failure in full: --all-failures shows every one)"])
+        lines.extend(["", t("term.only_first_failure")])
     lines.extend(["", *_progress(report, submission)])
     return "\n".join(lines)
 
@@ -61,28 +117,30 @@ def _progress(report, submission, width=30):
     functions = report["functions"]
     done = sum(f["score"] == f["max_score"] for f in functions)
     filled = round(width * report["score"] / report["max_score"]) if report["max_score"] else 0
-    lines = [f"[{'#' * filled}{'.' * (width - filled)}] {done}/{len(functions)} functions "
-             f"complete, {report['score']:.2f} / {report['max_score']:g} points"
-             f"   ({report['duration_s']:.1f} s)"]
+    lines = [f"[{'#' * filled}{'.' * (width - filled)}] "
+             + t("term.progress", done=done, total=len(functions), score=f"{report['score']:.2f}",
+                 max_score=f"{report['max_score']:g}", seconds=f"{report['duration_s']:.1f}")]
     todo = next((f for f in functions if f["score"] < f["max_score"]), None)
     if todo:
-        lines.append(f"Next: {todo['module']}.{todo['function']} — open "
-                     f"{submission}/{todo['module']}.py")
+        lines.append(t("term.next", name=f"{todo['module']}.{todo['function']}",
+                       path=f"{submission}/{todo['module']}.py"))
     return lines
 
 
 def _not_implemented(bad):
-    return all(c["message"].startswith("not implemented yet") for c in bad)
+    # the session's sentence for a stub (up to the function's name), in the current language
+    stub = t("session.not_implemented", function="\0").split("\0")[0]
+    return all(c["message"].startswith(stub) for c in bad)
 
 
 def _function_status(f, ran, bad):
     if "forbidden_op" in f:
-        return f"forbidden: calls {f['forbidden_op']}"
+        return t("term.forbidden", op=f["forbidden_op"])
     if not bad:
-        return "ok" if ran else "no checks ran"
+        return t("term.ok") if ran else t("term.no_checks_ran")
     if _not_implemented(bad):
-        return "not implemented yet"
-    return f"{len(bad)} of {len(ran)} checks failed"
+        return t("term.not_implemented")
+    return t("term.checks_failed", failed=len(bad), ran=len(ran))
 
 
 def _printed(stdout):
@@ -91,21 +149,23 @@ def _printed(stdout):
         return []
     shown = stdout[:PRINTED_CHARS].rstrip("\n").splitlines()[:MESSAGE_LINES]
     more = len(stdout) - sum(len(line) + 1 for line in shown)
-    lines = ["    your code printed:", *("    | " + line for line in shown)]
+    lines = ["    " + t("term.printed"), *("    | " + line for line in shown)]
     if more > 0:
-        lines.append(f"    | ... ({more} more characters not shown)")
+        lines.append("    | " + t("term.printed_more", count=more))
     return lines
 
 
 def _failure(f, bad):
     first = bad[0]
-    head = f"--- {f['module']}.{f['function']} > {first['name']} ({first['status']})"
+    status = t("status." + first["status"])
+    head = f"--- {f['module']}.{f['function']} > {first['name']} ({status})"
     body = first["message"].splitlines()
     if len(body) > MESSAGE_LINES:
         body = body[:MESSAGE_LINES] + ["..."]
     lines = [head, *("    " + line for line in body), *_printed(first.get("stdout", ""))]
     for other in bad[1:]:
-        lines.append(f"    also {other['status']}: {other['name']}: "
-                     f"{other['message'].splitlines()[0][:100]}")
+        lines.append("    " + t("term.also", status=t("status." + other["status"]),
+                                check=other["name"],
+                                message=other["message"].splitlines()[0][:100]))
     lines.append("")
     return lines

@@ -11,6 +11,7 @@ import torch
 
 from grader.engine.session import ModuleBroken, NotImplementedYet, StudentError
 from grader.engine.wire import Fn, Gen  # noqa: F401  (for suites: callables and generators to pass in)
+from grader.i18n import t
 
 grades = pytest.mark.grades
 
@@ -38,21 +39,22 @@ def non_contiguous(t):
 
 def describe(value):
     if isinstance(value, torch.Tensor):
-        return f"a tensor of shape {list(value.shape)}, {value.dtype}, on {value.device}"
+        return t("cmp.a_tensor", shape=list(value.shape), dtype=value.dtype, device=value.device)
     return f"{type(value).__name__} {value!r}"[:200]
 
 
-def expect_tensor(actual, *, shape=None, dtype=None, device=None, what="output"):
+def expect_tensor(actual, *, shape=None, dtype=None, device=None, what=None):
     """Type, shape, dtype and device of ``actual``, each with its own message."""
+    what = what or t("cmp.output")
     if type(actual) is not torch.Tensor and not isinstance(actual, torch.nn.Parameter):
-        raise AssertionError(f"{what} should be a torch.Tensor, got {describe(actual)}")
+        raise AssertionError(t("cmp.not_a_tensor", what=what, got=describe(actual)))
     if shape is not None and tuple(actual.shape) != tuple(shape):
-        raise AssertionError(f"{what} has shape {list(actual.shape)}, expected {list(shape)}")
+        raise AssertionError(t("cmp.shape", what=what, got=list(actual.shape),
+                               expected=list(shape)))
     if dtype is not None and actual.dtype != dtype:
-        raise AssertionError(f"{what} has dtype {actual.dtype}, expected {dtype}")
+        raise AssertionError(t("cmp.dtype", what=what, got=actual.dtype, expected=dtype))
     if device is not None and not _same_device(actual.device, torch.device(device)):
-        raise AssertionError(f"{what} is on {actual.device}, expected {device} "
-                             "(the device of the input)")
+        raise AssertionError(t("cmp.device", what=what, got=actual.device, expected=device))
 
 
 def _same_device(actual, wanted):
@@ -61,8 +63,9 @@ def _same_device(actual, wanted):
                                            or (actual.index is None and wanted.index == 0))
 
 
-def expect_close(actual, expected, tol=VALUES, *, what="output", hint=""):
+def expect_close(actual, expected, tol=VALUES, *, what=None, hint=""):
     """``actual`` equals ``expected`` within the tolerance for its dtype."""
+    what = what or t("cmp.output")
     expect_tensor(actual, shape=expected.shape, dtype=expected.dtype,
                   device=expected.device, what=what)
     actual = actual.detach()
@@ -82,9 +85,9 @@ def _expect_finite_where_expected(actual, expected, what):
     if bad.any():
         where = bad.nonzero()
         kind = "nan" if torch.isnan(actual[bad]).any() else "inf"
-        more = f" (and {len(where) - 1} more)" if len(where) > 1 else ""
-        raise AssertionError(f"{what} has {kind} at {where[0].tolist()}{more} "
-                             "where the expected value is finite")
+        more = t("cmp.and_more", count=len(where) - 1) if len(where) > 1 else ""
+        raise AssertionError(t("cmp.not_finite", what=what, kind=kind, index=where[0].tolist(),
+                               more=more))
 
 
 def _worst(actual, expected, rtol, atol, what, hint):
@@ -97,21 +100,23 @@ def _worst(actual, expected, rtol, atol, what, hint):
     index = list(torch.unravel_index(torch.tensor(flat), a.shape)) if actual.dim() else []
     index = [int(i) for i in index]
     off = int((excess > 0).sum())
-    lines = [f"{what} differs at {off} of {a.numel()} elements; worst at {index}: "
-             f"got {a.flatten()[flat].item():.8g}, expected {e.flatten()[flat].item():.8g} "
-             f"(allowed difference {allowed.flatten()[flat].item():.2g})"]
+    lines = [t("cmp.worst", what=what, off=off, total=a.numel(), index=index,
+               got=f"{a.flatten()[flat].item():.8g}", expected=f"{e.flatten()[flat].item():.8g}",
+               allowed=f"{allowed.flatten()[flat].item():.2g}")]
     if hint:
         lines.append(hint)
     return "\n".join(lines)
 
 
-def expect_float(actual, expected, *, rel=1e-6, abs=1e-9, what="output"):
+def expect_float(actual, expected, *, rel=1e-6, abs=1e-9, what=None):
     """A Python float (not a tensor, not a NumPy scalar) close to ``expected``."""
+    what = what or t("cmp.output")
     if type(actual) is not float:
-        raise AssertionError(f"{what} should be a Python float, got {describe(actual)}"
-                             + (" (use .item())" if isinstance(actual, torch.Tensor) else ""))
+        raise AssertionError(t("cmp.not_a_float", what=what, got=describe(actual))
+                             + (t("cmp.use_item") if isinstance(actual, torch.Tensor) else ""))
     if not math.isclose(actual, expected, rel_tol=rel, abs_tol=abs):
-        raise AssertionError(f"{what} is {actual!r}, expected {expected!r}")
+        raise AssertionError(t("cmp.float_differs", what=what, got=repr(actual),
+                               expected=repr(expected)))
 
 
 def expect_unchanged(call, originals, names):
@@ -120,16 +125,14 @@ def expect_unchanged(call, originals, names):
         if isinstance(before, torch.Tensor):
             if not isinstance(after, torch.Tensor) or after.shape != before.shape \
                     or not torch.equal(after.detach(), before.detach()):
-                raise AssertionError(f"the call modified its input {name} in place; "
-                                     "work on a copy (x.clone()) or build a new tensor")
+                raise AssertionError(t("cmp.modified_input", name=name))
 
 
 def expect_vectorised(small, large, what):
     """The number of torch calls must not grow with the input size."""
     if large.calls != small.calls:
-        raise AssertionError(
-            f"{what} made {small.calls} torch calls on the small input and {large.calls} "
-            "on the larger one: it loops in Python over positions; vectorise it")
+        raise AssertionError(t("cmp.not_vectorised", what=what, small=small.calls,
+                               large=large.calls))
 
 
 def each_function(*names):
@@ -149,7 +152,8 @@ def expect_raises(call, exception, what, hint=""):
             return
         if not e.types:          # timed out or crashed: report it as it is
             raise
-        raise AssertionError(f"{what} raised {e.summary.splitlines()[0][:200]}; expected "
-                             f"{exception}" + (f": {hint}" if hint else "")) from None
-    raise AssertionError(f"{what} returned {describe(result)} instead of raising {exception}"
-                         + (f": {hint}" if hint else ""))
+        raise AssertionError(t("cmp.raised_instead", what=what,
+                               got=e.summary.splitlines()[0][:200], exception=exception)
+                             + (f": {hint}" if hint else "")) from None
+    raise AssertionError(t("cmp.returned_instead", what=what, got=describe(result),
+                           exception=exception) + (f": {hint}" if hint else ""))

@@ -9,6 +9,7 @@ import torch
 
 from .common import VALUES, describe, expect_close, expect_raises, expect_float, expect_tensor, \
     expect_unchanged, grades, non_contiguous, randn
+from grader.i18n import t
 
 MODULE = "ex01_tensors"
 B, C, H, W = 2, 3, 4, 5
@@ -47,19 +48,17 @@ class TestFlattenImages:
     def test_matches_reshape(self, student, rng, device, dtype):
         x = randn(IMAGES, rng, device, dtype)
         expect_close(student.flatten_images(x), x.reshape(B, -1), EXACT,
-                     hint="row-major order: channel, then row, then column "
-                          "(x.reshape(B, -1)); do not move the channel axis")
+                     hint=t("suite.ex01_tensors.flatten_images.matches_reshape"))
 
     def test_integer_images(self, student, device):
         x = torch.arange(B * C * H * W, device=device).reshape(IMAGES)
         expect_close(student.flatten_images(x), x.reshape(B, -1), EXACT,
-                     hint="keep the input's dtype: do not convert to float")
+                     hint=t("suite.ex01_tensors.flatten_images.integer_images"))
 
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(randn(IMAGES, rng))
         expect_close(student.flatten_images(x), x.reshape(B, -1), EXACT,
-                     hint="x.view fails on a non-contiguous tensor; x.reshape copies when "
-                          "it has to")
+                     hint=t("suite.ex01_tensors.flatten_images.non_contiguous_input"))
 
     def test_input_unchanged(self, student, rng):
         x = randn(IMAGES, rng)
@@ -76,20 +75,18 @@ class TestAddChannelBias:
     def test_matches_broadcast(self, student, rng, device, dtype):
         x, bias = randn(IMAGES, rng, device, dtype), randn((C,), rng, device, dtype)
         expect_close(student.add_channel_bias(x, bias), bias_reference(x, bias), VALUES,
-                     hint="broadcasting lines shapes up from the right: reshape bias to "
-                          "[C, 1, 1] so it meets the channel axis, not the width")
+                     hint=t("suite.ex01_tensors.add_channel_bias.matches_broadcast"))
 
     def test_zero_images_give_the_bias(self, student, rng):
         x, bias = torch.zeros(IMAGES), randn((C,), rng)
         expect_close(student.add_channel_bias(x, bias), bias_reference(x, bias), VALUES,
-                     hint="out[b, c, h, w] should be bias[c] for every b, h, w")
+                     hint=t("suite.ex01_tensors.add_channel_bias.zero_images_give_the_bias"))
 
     def test_non_contiguous_inputs(self, student, rng):
         x = non_contiguous(randn(IMAGES, rng))
         bias = randn((2 * C,), rng)[::2]      # every other element: a strided vector
         expect_close(student.add_channel_bias(x, bias), bias_reference(x, bias), VALUES,
-                     hint="view() needs a contiguous tensor; reshape() or indexing "
-                          "(bias[:, None, None]) work on any layout")
+                     hint=t("suite.ex01_tensors.add_channel_bias.non_contiguous_inputs"))
 
     def test_inputs_unchanged(self, student, rng):
         x, bias = randn(IMAGES, rng), randn((C,), rng)
@@ -113,8 +110,7 @@ class TestOneHot:
         expect_tensor(out, shape=(len(LABELS), 6), device=labels.device,
                       what="one_hot(labels [7], num_classes=6)")
         expect_close(out.float(), one_hot_reference(labels, 6), EXACT,
-                     hint="row n is all zeros except a 1 at column labels[n]; the width is "
-                          "num_classes, even for classes that never occur")
+                     hint=t("suite.ex01_tensors.one_hot.matches_identity_rows"))
 
     def test_float32_on_labels_device(self, student, device):
         labels = torch.tensor(LABELS, device=device)
@@ -125,7 +121,7 @@ class TestOneHot:
     def test_single_class(self, student):
         labels = torch.zeros(4, dtype=torch.long)
         expect_close(student.one_hot(labels, 1).float(), torch.ones(4, 1), EXACT,
-                     hint="num_classes = 1 gives an [N, 1] column of ones")
+                     hint=t("suite.ex01_tensors.one_hot.single_class"))
 
     def test_negative_label_raises_value_error(self, student):
         labels = torch.tensor([1, 0, -1, 2])
@@ -172,8 +168,7 @@ class TestAccuracy:
     def test_matches_argmax_count(self, student, rng, device, dtype):
         logits, labels = scored_rows(rng, device, dtype)
         expect_fraction(student.accuracy(logits, labels), 4 / 7, "accuracy",
-                        hint="take the argmax over the classes (dim=1) and divide the number "
-                             "of hits by the number of rows N")
+                        hint=t("suite.ex01_tensors.accuracy.matches_argmax_count"))
 
     def test_returns_python_float(self, student, rng):
         logits, labels = scored_rows(rng)
@@ -188,8 +183,7 @@ class TestAccuracy:
         logits = torch.tensor(TIE_LOGITS, dtype=dtype)
         labels = torch.tensor([2, 0, 1, 3, 0, 1, 4])   # rows 1 to 4 count
         expect_fraction(student.accuracy(logits, labels), 4 / 7, "accuracy",
-                        hint="a label that only shares the maximum with a lower class does "
-                             "not count: the prediction is logits.argmax(dim=1)")
+                        hint=t("suite.ex01_tensors.accuracy.ties_go_to_the_lowest_index"))
 
     def test_inputs_unchanged(self, student, rng):
         logits, labels = scored_rows(rng)
@@ -205,8 +199,7 @@ class TestTopkAccuracy:
         labels = torch.randint(0, K, (N,), generator=rng).to(device)
         expect_fraction(student.topk_accuracy(logits, labels, k),
                         topk_reference(logits, labels, k), f"topk_accuracy with k={k}",
-                        hint="a row counts when fewer than k classes score strictly higher "
-                             "than its label (sort or count along dim=1)")
+                        hint=t("suite.ex01_tensors.topk_accuracy.matches_rank_count"))
 
     def test_returns_python_float(self, student, rng):
         logits = randn((N, K), rng)
@@ -220,8 +213,7 @@ class TestTopkAccuracy:
         labels = torch.tensor([2, 3, 4, 4, 3, 1, 4])
         expect_fraction(student.topk_accuracy(logits, labels, k),
                         topk_reference(logits, labels, k), f"topk_accuracy with k={k}",
-                        hint="a label tied with others at the k-th place counts; topk() and "
-                             "sort() pick one of the tied classes, the lower index first")
+                        hint=t("suite.ex01_tensors.topk_accuracy.ties_count_generously"))
 
     @pytest.mark.parametrize("k", [K, K + 3], ids=["k_equals_C", "k_above_C"])
     def test_k_at_least_classes_accepts_all(self, student, rng, k):
@@ -229,7 +221,7 @@ class TestTopkAccuracy:
         labels = torch.randint(0, K, (N,), generator=rng)
         expect_fraction(student.topk_accuracy(logits, labels, k), 1.0,
                         f"topk_accuracy with k={k} and {K} classes",
-                        hint="k >= C accepts every row (logits.topk(k) fails for k > C)")
+                        hint=t("suite.ex01_tensors.topk_accuracy.k_at_least_classes_accepts_all"))
 
     def test_inputs_unchanged(self, student, rng):
         logits = randn((N, K), rng)

@@ -11,6 +11,7 @@ import torch
 
 from .common import VALUES, Fn, expect_close, expect_tensor, expect_unchanged, grades, \
     non_contiguous, randn
+from grader.i18n import t
 
 MODULE = "ex02_gradient_descent"
 F64 = torch.float64
@@ -32,8 +33,7 @@ FUNCTIONS = [pytest.param(Fn(src), shape, id=name) for name, src, shape in [
     ("log_sum_exp_cubes_2x3x4", "lambda x: x.exp().sum().log() + (x ** 3).mean()", (2, 3, 4)),
     ("one_element_output_4x3", "lambda x: (x.cos() * x ** 2).sum().reshape(1)", (4, 3)),
 ]]
-CENTRAL_HINT = ("use central differences (f(x + eps e_i) - f(x - eps e_i)) / (2 eps), nudging "
-                "one element at a time (every index of every axis)")
+CENTRAL_HINT = t("suite.ex02_gradient_descent.central_hint")
 
 
 @grades("numerical_gradient")
@@ -51,7 +51,7 @@ class TestNumericalGradient:
         expected = 3 * x ** 2 + 1e-2 ** 2
         expect_close(student.numerical_gradient(cubes, x, eps=1e-2), expected, VALUES,
                      what="the numerical gradient with eps=1e-2",
-                     hint="use the eps argument (not a fixed 1e-6) and divide by 2 * eps")
+                     hint=t("suite.ex02_gradient_descent.numerical_gradient.uses_eps"))
 
     def test_non_contiguous_x(self, student, rng):
         x = non_contiguous(randn((3, 4), rng, dtype=F64))
@@ -59,8 +59,7 @@ class TestNumericalGradient:
                       ".reshape(3, 4) * x ** 2).sum()")
         expect_close(student.numerical_gradient(weighted, x), autograd_gradient(weighted, x),
                      VALUES, what="the numerical gradient of a non-contiguous x",
-                     hint="x.reshape(-1) is a copy, not a view, when x is not contiguous: "
-                          "nudging it does not nudge x; index x itself with a tuple")
+                     hint=t("suite.ex02_gradient_descent.numerical_gradient.non_contiguous_x"))
 
     def test_f_returning_a_view(self, student, rng):
         x = randn((3, 4), rng, dtype=F64)
@@ -69,8 +68,7 @@ class TestNumericalGradient:
         expected[1, 2] = 1
         expect_close(student.numerical_gradient(pick, x), expected, VALUES,
                      what="the numerical gradient of f(x) = x[1, 2]",
-                     hint="f may return a view of its input: turn f(x) into a number "
-                          "(float(...)) before you nudge the same tensor again")
+                     hint=t("suite.ex02_gradient_descent.numerical_gradient.f_returning_a_view"))
 
     def test_f_returning_python_float(self, student, rng):
         x = randn((2, 3), rng, dtype=F64)
@@ -78,8 +76,7 @@ class TestNumericalGradient:
         reference = Fn("lambda x: (x.exp() * x).sum()")
         expect_close(student.numerical_gradient(fn, x), autograd_gradient(reference, x),
                      VALUES, what="the numerical gradient of a function returning a float",
-                     hint="f may return a Python float: float(f(x)) works for floats and "
-                          "one-element tensors, f(x).item() does not")
+                     hint=t("suite.ex02_gradient_descent.numerical_gradient.f_returning_python_float"))
 
     def test_x_unchanged(self, student, rng):
         x = randn((3, 4), rng, dtype=F64)
@@ -96,8 +93,7 @@ def descent_reference(fn, x0, lr, steps):
     return x.detach().to(x0.dtype)
 
 
-STEP_HINT = ("each step is x <- x - lr * df/dx(x); with .backward(), zero x.grad after "
-             "every step (gradients add up) and update x in place under torch.no_grad()")
+STEP_HINT = t("suite.ex02_gradient_descent.step_hint")
 
 
 @grades("gradient_descent")
@@ -112,7 +108,8 @@ class TestGradientDescent:
     def test_zero_steps_return_x0(self, student, rng):
         x0 = randn((3, 4), rng)
         expect_close(student.gradient_descent(SQUARES, x0, 0.1, 0), x0, VALUES,
-                     what="x after 0 steps", hint="steps=0 makes no update: range(steps)")
+                     what="x after 0 steps",
+                     hint=t("suite.ex02_gradient_descent.gradient_descent.zero_steps_return_x0"))
 
     def test_other_function(self, student, rng):
         fn = Fn("lambda x: (x.cosh() * torch.arange(1, x.numel() + 1, dtype=x.dtype, "
@@ -121,15 +118,14 @@ class TestGradientDescent:
         expect_close(student.gradient_descent(fn, x0, 0.02, 5),
                      descent_reference(fn, x0, 0.02, 5), VALUES,
                      what="x after 5 steps on another f",
-                     hint="take the gradient of the f you are given, with autograd")
+                     hint=t("suite.ex02_gradient_descent.gradient_descent.other_function"))
 
     def test_x0_requiring_grad(self, student, rng):
         x0 = randn((3, 4), rng, dtype=F64).requires_grad_(True)
         expected = (1 - 2 * 0.1) ** 3 * x0.detach()
         expect_close(student.gradient_descent(SQUARES, x0, 0.1, 3), expected, VALUES,
                      what="x after 3 steps from an x0 that requires grad",
-                     hint="x0.clone() is not a leaf when x0 requires grad, so its .grad "
-                          "stays None: start from x0.detach().clone()")
+                     hint=t("suite.ex02_gradient_descent.gradient_descent.x0_requiring_grad"))
 
     def test_returns_detached(self, student, rng):
         out = student.gradient_descent(SQUARES, randn((3, 4), rng), 0.1, 3)
@@ -149,7 +145,7 @@ def himmelblau_reference(x):
     return ((x0 ** 2 + x1 - 11) ** 2 + (x0 + x1 ** 2 - 7) ** 2).to(x.dtype)
 
 
-HIMMELBLAU_HINT = "f = (x0^2 + x1 - 11)^2 + (x0 + x1^2 - 7)^2 with x0 = x[..., 0], x1 = x[..., 1]"
+HIMMELBLAU_HINT = t("suite.ex02_gradient_descent.himmelblau_hint")
 LOOSE = {torch.float32: (1e-5, 1e-5), F64: (1e-7, 1e-7)}   # a sum of squares near 1e3
 
 
@@ -163,8 +159,7 @@ class TestHimmelblau:
     def test_batch_shapes(self, student, rng, batch):
         x = 2 * randn((*batch, 2), rng, dtype=F64)
         expect_close(student.himmelblau(x), himmelblau_reference(x), LOOSE,
-                     hint="index the last axis (x[..., 0]), whatever comes before it; "
-                          "a [2] input gives a 0-dim result")
+                     hint=t("suite.ex02_gradient_descent.himmelblau.batch_shapes"))
 
     def test_known_values(self, student):
         x = torch.tensor([[3., 2.], [0., 0.], [-1., 1.]], dtype=F64)
@@ -174,7 +169,7 @@ class TestHimmelblau:
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(randn((2, 5, 2), rng))   # x[..., 0] and x[..., 1] are strided
         expect_close(student.himmelblau(x), himmelblau_reference(x), LOOSE,
-                     hint="view() needs a contiguous tensor; index with x[..., 0] instead")
+                     hint=t("suite.ex02_gradient_descent.himmelblau.non_contiguous_input"))
 
     def test_input_unchanged(self, student, rng):
         x = randn((3, 4, 2), rng)

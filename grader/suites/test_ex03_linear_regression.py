@@ -9,6 +9,7 @@ import torch
 
 from .common import SUMS, VALUES, Gen, expect_close, expect_tensor, expect_unchanged, grades, \
     randn
+from grader.i18n import t
 
 MODULE = "ex03_linear_regression"
 TRUE_W, TRUE_B = [2.0, -3.4], 4.2
@@ -122,12 +123,12 @@ class TestSquaredLoss:
         y_hat, y = randn((7, 1), rng, device, dtype), randn((7,), rng, device, dtype)
         expected = (y_hat - y.reshape(7, 1)) ** 2 / 2
         expect_close(student.squared_loss(y_hat, y), expected, VALUES,
-                     hint="a [7, 7] result means y was not reshaped to y_hat's shape")
+                     hint=t("suite.ex03_linear_regression.squared_loss.matches_formula"))
 
     def test_same_shapes_not_reduced(self, student, rng):
         y_hat, y = randn((5, 1), rng), randn((5, 1), rng)
         expect_close(student.squared_loss(y_hat, y), (y_hat - y) ** 2 / 2, VALUES,
-                     hint="one loss per example: do not sum or average")
+                     hint=t("suite.ex03_linear_regression.squared_loss.same_shapes_not_reduced"))
 
     def test_inputs_unchanged(self, student, rng):
         y_hat, y = randn((5, 1), rng), randn((5,), rng)
@@ -153,7 +154,7 @@ class TestSgd:
         for name, before, after in zip(("w", "b"), params, call.args[0]):
             expected = (before.detach() - 0.03 * before.grad / 10)
             expect_close(after.detach(), expected, VALUES, what=f"{name} after the step",
-                         hint="p -= lr * p.grad / batch_size, in place")
+                         hint=t("suite.ex03_linear_regression.sgd.updates_parameters_in_place"))
 
     def test_zeroes_the_gradients(self, student, rng):
         params = params_with_grads(rng)

@@ -10,10 +10,10 @@ import torch
 
 from .common import GRADS, VALUES, each_function, expect_close, expect_unchanged, grades, \
     non_contiguous, randn
+from grader.i18n import t
 
 MODULE = "ex04_activations"
-LAYOUT_HINT = "the same values as in the other checks, stored transposed in memory: if only " \
-              "this check fails, the code depends on the layout (.view(), as_strided)"
+LAYOUT_HINT = t("suite.ex04_activations.layout_hint")
 SHAPE = (5, 7)
 # hand-written gradients against float64 autograd: the same formula, a few roundings
 LARGE = [-1000.0, -500.0, -150.0, 150.0, 500.0, 1000.0]
@@ -173,5 +173,4 @@ class TestReluBackward:
         grad_out = randn(x.shape, rng, dtype=dtype)
         expect_close(student.relu_backward(grad_out, x), autograd_reference("relu", x, grad_out),
                      GRADS, what="grad_in",
-                     hint="at x = 0 the gradient is 0, as in PyTorch: select where x > 0, "
-                          "not x >= 0")
+                     hint=t("suite.ex04_activations.relu_backward.zero_input_gives_zero_gradient"))

@@ -16,18 +16,19 @@ import torch.nn.functional as F
 
 from .common import GRADS, VALUES, describe, expect_close, expect_float, expect_unchanged, \
     grades, non_contiguous, randn
+from grader.i18n import t
 
 MODULE = "ex05_softmax"
-LAYOUT_HINT = "the same values as in the other checks, stored transposed in memory: if only " \
-              "this check fails, the code depends on the layout (.view(), as_strided)"
+LOSS = t("suite.ex05_softmax.the_loss")
+JACOBIAN = t("suite.ex05_softmax.the_jacobian")
+LAYOUT_HINT = t("suite.ex05_softmax.layout_hint")
 SHAPE = (3, 5, 4)
 DIMS = [pytest.param(d, id=f"dim{d}") for d in (0, 1, -1)]
 N, C = 6, 5
 # hand-written gradients against float64 autograd: the same formula, a few roundings
-STABILITY_HINT = "exp(1e4) is inf in any float format: subtract the max along `dim` before exp"
-ROW_STABILITY_HINT = "exp(1e4) is inf in any float format: subtract each row's max before exp"
-SUM_HINT = "softmax slices must sum to 1 along `dim`: divide by the sum over `dim` " \
-           "(keepdim=True), not over another dimension or the whole tensor"
+STABILITY_HINT = t("suite.ex05_softmax.stability_hint")
+ROW_STABILITY_HINT = t("suite.ex05_softmax.row_stability_hint")
+SUM_HINT = t("suite.ex05_softmax.sum_hint")
 
 
 def logits(rng, device="cpu", dtype=torch.float32, shape=SHAPE):
@@ -53,11 +54,12 @@ def expect_finite(out, what, hint=STABILITY_HINT):
     if isinstance(out, torch.Tensor) and out.is_floating_point():
         bad = ~torch.isfinite(out.detach())
         if bad.any() and out.dim() == 0:
-            raise AssertionError(f"{what} is {out.item()} for logits of +-1e4\n{hint}")
+            raise AssertionError(t("suite.ex05_softmax.scalar_not_finite", what=what,
+                                   value=out.item()) + f"\n{hint}")
         if bad.any():
             where = bad.nonzero()[0].tolist()
-            raise AssertionError(f"{what} has nan or inf at {where} ({int(bad.sum())} of "
-                                 f"{out.numel()} elements) for logits of +-1e4\n{hint}")
+            raise AssertionError(t("suite.ex05_softmax.not_finite", what=what, index=where,
+                                   count=int(bad.sum()), total=out.numel()) + f"\n{hint}")
 
 
 def softmax_reference(x, dim=-1):
@@ -80,8 +82,7 @@ class TestSoftmax:
     def test_default_dim_is_last(self, student, rng):
         x = logits(rng)
         expect_close(student.softmax(x), softmax_reference(x, -1), VALUES,
-                     hint="dim defaults to -1 (the last dimension); use `dim` everywhere "
-                          "instead of a fixed dimension")
+                     hint=t("suite.ex05_softmax.softmax.default_dim_is_last"))
 
     @pytest.mark.parametrize("dim", [pytest.param(d, id=f"dim{d}") for d in (0, -1)])
     def test_stable_for_large_logits(self, student, rng, dtype, dim):
@@ -93,11 +94,10 @@ class TestSoftmax:
             allowed = x.shape[dim] * large_tol(x)[1]
             if not torch.allclose(sums, torch.ones_like(sums), rtol=0, atol=allowed):
                 worst = sums[(sums - 1).abs().argmax()].item()
-                raise AssertionError(f"for logits of +-1e4 a slice of softmax sums to "
-                                     f"{worst:.6g}, not 1\n{SUM_HINT}")
+                raise AssertionError(t("suite.ex05_softmax.slice_sum", value=f"{worst:.6g}")
+                                     + f"\n{SUM_HINT}")
         expect_close(out, softmax_reference(x, dim), large_tol(x),
-                     hint="to avoid overflow subtract the max along `dim` (it changes nothing "
-                          "mathematically); clamping the logits changes the result")
+                     hint=t("suite.ex05_softmax.softmax.stable_for_large_logits"))
 
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(logits(rng))
@@ -116,24 +116,21 @@ class TestLogSoftmax:
     def test_matches_f_log_softmax(self, student, rng, device, dtype, dim):
         x = logits(rng, device, dtype)
         expect_close(student.log_softmax(x, dim=dim), log_softmax_reference(x, dim), VALUES,
-                     hint="log softmax(o)_i = (o_i - m) - log sum_j exp(o_j - m) along `dim`, "
-                          "with m the max along `dim`")
+                     hint=t("suite.ex05_softmax.log_softmax.matches_f_log_softmax"))
 
     def test_default_dim_is_last(self, student, rng):
         x = logits(rng)
         expect_close(student.log_softmax(x), log_softmax_reference(x, -1), VALUES,
-                     hint="dim defaults to -1 (the last dimension); use `dim` everywhere "
-                          "instead of a fixed dimension")
+                     hint=t("suite.ex05_softmax.softmax.default_dim_is_last"))
 
     @pytest.mark.parametrize("dim", [pytest.param(d, id=f"dim{d}") for d in (0, -1)])
     def test_stable_for_large_logits(self, student, rng, dtype, dim):
         x = large_logits(rng, dtype)
         out = student.log_softmax(x, dim=dim)
         expect_finite(out, "log_softmax",
-                      hint="never take log(softmax(x)): a probability that underflows to 0 "
-                           "gives -inf. Subtract the max, then log-sum-exp")
+                      hint=t("suite.ex05_softmax.log_softmax.stable_for_large_logits"))
         expect_close(out, log_softmax_reference(x, dim), large_tol(x),
-                     hint="subtract the max m along `dim`: (x - m) - log(sum(exp(x - m)))")
+                     hint=t("suite.ex05_softmax.log_softmax.stable_for_large_logits_2"))
 
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(logits(rng))
@@ -157,18 +154,15 @@ class TestSoftmaxJacobian:
         o = randn((C,), rng, device, torch.float64)
         p = F.softmax(o, dim=0).to(dtype)
         expect_close(student.softmax_jacobian(p), jacobian_reference(o, dtype), GRADS,
-                     what="the Jacobian",
-                     hint="J[i, j] = p_i * (delta_ij - p_j), i.e. diag(p) - outer(p, p); "
-                          "p is already the softmax output, do not apply softmax again")
+                     what=JACOBIAN,
+                     hint=t("suite.ex05_softmax.softmax_jacobian.matches_autograd_jacobian"))
 
     def test_notes_example(self, student):
         o = torch.tensor([0.8659, 0.0540, 0.4153], dtype=torch.float64)
         expected = jacobian_reference(o, torch.float32)   # the rows the notes printed
         expect_close(student.softmax_jacobian(F.softmax(o, dim=0).float()), expected, VALUES,
-                     what="the Jacobian",
-                     hint="row i should be what torch.autograd.grad(p[i], [a]) printed in the "
-                          "notes: [[0.2496, -0.1025, -0.1471], [-0.1025, 0.1678, -0.0653], "
-                          "[-0.1471, -0.0653, 0.2124]]")
+                     what=JACOBIAN,
+                     hint=t("suite.ex05_softmax.softmax_jacobian.notes_example"))
 
 
 # -- softmax_backward -------------------------------------------------------------------
@@ -188,14 +182,13 @@ class TestSoftmaxBackward:
         grad_out, probs, expected = vjp_inputs(rng, device, dtype, dim)
         expect_close(student.softmax_backward(grad_out, probs, dim=dim), expected, GRADS,
                      what="dL/dlogits",
-                     hint="dL/do = p * (g - sum(g * p, dim, keepdim=True)), the sum along `dim`")
+                     hint=t("suite.ex05_softmax.softmax_backward.matches_autograd_vjp"))
 
     def test_default_dim_is_last(self, student, rng):
         grad_out, probs, expected = vjp_inputs(rng, dim=-1)
         expect_close(student.softmax_backward(grad_out, probs), expected, GRADS,
                      what="dL/dlogits",
-                     hint="dim defaults to -1 (the last dimension); use `dim` everywhere "
-                          "instead of a fixed dimension")
+                     hint=t("suite.ex05_softmax.softmax.default_dim_is_last"))
 
     def test_non_contiguous_inputs(self, student, rng):
         grad_out, probs, expected = vjp_inputs(rng, dim=-1)
@@ -227,24 +220,21 @@ class TestCrossEntropy:
     def test_matches_f_cross_entropy(self, student, rng, device, dtype):
         x, y = logits(rng, device, dtype, (N, C)), labels_for(rng, device)
         expected = F.cross_entropy(x.double(), y).to(dtype)
-        expect_close(student.cross_entropy(x, y), expected, VALUES, what="the loss",
-                     hint="a 0-dim tensor: the mean over the N rows of -log softmax(o_n)[y_n] "
-                          "(pick one entry per row, e.g. with gather or [arange(N), labels])")
+        expect_close(student.cross_entropy(x, y), expected, VALUES, what=LOSS,
+                     hint=t("suite.ex05_softmax.cross_entropy.matches_f_cross_entropy"))
 
     def test_stable_for_large_logits(self, student, rng, dtype):
         x, y = large_inputs(rng, dtype)
         out = student.cross_entropy(x, y)
-        expect_finite(out, "the loss",
-                      hint="exp(1e4) is inf, and log of a probability that underflowed to 0 is "
-                           "-inf: use a stable log_softmax (subtract each row's max, then "
-                           "log-sum-exp), never log(softmax(x))")
+        expect_finite(out, LOSS,
+                      hint=t("suite.ex05_softmax.cross_entropy.stable_for_large_logits"))
         expect_close(out, F.cross_entropy(x.double(), y).to(dtype), large_tol(x),
-                     what="the loss", hint=ROW_STABILITY_HINT)
+                     what=LOSS, hint=ROW_STABILITY_HINT)
 
     def test_non_contiguous_input(self, student, rng):
         x, y = non_contiguous(logits(rng, shape=(N, C))), labels_for(rng)
         expect_close(student.cross_entropy(x, y), F.cross_entropy(x.double(), y).float(),
-                     VALUES, what="the loss",
+                     VALUES, what=LOSS,
                      hint=LAYOUT_HINT)
 
     def test_inputs_unchanged(self, student, rng):
@@ -260,8 +250,7 @@ def ce_grad_reference(x, y):
     return x64.grad.to(x.dtype)
 
 
-CE_GRAD_HINT = "dL/do = (softmax(o) - one_hot(y)) / N: one 1 per row, at the label, " \
-               "and divided by N once (the mean)"
+CE_GRAD_HINT = t("suite.ex05_softmax.ce_grad_hint")
 
 
 @grades("cross_entropy_backward")
@@ -313,8 +302,9 @@ def as_number(actual):
     if isinstance(actual, (float, np.floating)) or \
             (isinstance(actual, np.ndarray) and actual.shape == ()):
         return float(actual)
-    raise AssertionError(f"the loss should be a Python float, got {describe(actual)}"
-                         + (": average over the rows" if isinstance(actual, np.ndarray) else ""))
+    raise AssertionError(t("suite.ex05_softmax.loss_not_float", got=describe(actual))
+                         + (t("suite.ex05_softmax.average_rows")
+                            if isinstance(actual, np.ndarray) else ""))
 
 
 @grades("cross_entropy_numpy")
@@ -324,34 +314,28 @@ class TestCrossEntropyNumpy:
         x, y = numpy_inputs(rng, np_dtype)
         got, expected = as_number(student.cross_entropy_numpy(x, y)), torch_loss(x, y)
         if not math.isclose(got, expected, rel_tol=NP_REL[np_dtype], abs_tol=1e-12):
-            raise AssertionError(f"the loss is {got!r}, expected {expected!r} (F.cross_entropy)"
-                                 "\nthe mean over rows of -(o[n, y_n] - m_n - log sum_j "
-                                 "exp(o[n, j] - m_n)); pick logp[np.arange(N), labels]")
+            raise AssertionError(t("suite.ex05_softmax.numpy_loss_differs", got=repr(got),
+                                   expected=repr(expected)))
 
     def test_returns_python_float(self, student, rng):
         x, y = numpy_inputs(rng)
         got = student.cross_entropy_numpy(x, y)
         if isinstance(got, (np.generic, np.ndarray)):
-            raise AssertionError(f"the loss should be a Python float, got {describe(got)}: "
-                                 "NumPy's mean returns a NumPy scalar, wrap it in float()")
-        expect_float(got, torch_loss(x, y), rel=1e-10, what="the loss")
+            raise AssertionError(t("suite.ex05_softmax.numpy_scalar", got=describe(got)))
+        expect_float(got, torch_loss(x, y), rel=1e-10, what=LOSS)
 
     def test_stable_for_large_logits(self, student, rng):
         x, y = numpy_inputs(rng, large=True)
         got, expected = as_number(student.cross_entropy_numpy(x, y)), torch_loss(x, y)
         if not math.isfinite(got):
-            raise AssertionError(f"the loss is {got} for logits of +-1e4\nnp.exp(1e4) is inf: "
-                                 "subtract each row's max (keepdims=True) before np.exp, and "
-                                 "never take np.log of a probability that may be 0")
+            raise AssertionError(t("suite.ex05_softmax.numpy_not_finite", got=got))
         if not math.isclose(got, expected, rel_tol=1e-10, abs_tol=1e-9):
-            raise AssertionError(f"the loss is {got!r} for logits of +-1e4, expected "
-                                 f"{expected!r}\n{ROW_STABILITY_HINT}")
+            raise AssertionError(t("suite.ex05_softmax.numpy_large_differs", got=repr(got),
+                                   expected=repr(expected)) + f"\n{ROW_STABILITY_HINT}")
 
     def test_inputs_unchanged(self, student, rng):
         x, y = numpy_inputs(rng)
         call = student.run("cross_entropy_numpy", x.copy(), y.copy())
         for name, before, after in zip(("logits", "labels"), (x, y), call.args):
             if not isinstance(after, np.ndarray) or not np.array_equal(before, after):
-                raise AssertionError(f"the call modified its input {name} in place (e.g. "
-                                     "logits -= logits.max(...)); write "
-                                     "z = logits - logits.max(axis=1, keepdims=True) instead")
+                raise AssertionError(t("suite.ex05_softmax.numpy_modified", name=name))

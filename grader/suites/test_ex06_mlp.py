@@ -10,6 +10,7 @@ import torch.nn.functional as F
 
 from .common import SUMS, VALUES, Gen, expect_close, expect_tensor, expect_unchanged, grades, \
     randn
+from grader.i18n import t
 
 MODULE = "ex06_mlp"
 N, D, H, C = 7, 5, 11, 3
@@ -171,8 +172,7 @@ class TestMlpForward:
         if not isinstance(out, (tuple, list)) or len(out) != 2:
             raise AssertionError("mlp_forward should return the pair (scores, cache)")
         expect_close(out[0], forward_reference(X, params).to(dtype), SUMS, what="scores",
-                     hint="scores = relu(X @ W1 + b1) @ W2 + b2: the ReLU on the hidden layer "
-                          "only, after adding b1")
+                     hint=t("suite.ex06_mlp.mlp_forward.matches_reference"))
 
     def test_batch_of_one(self, student, rng):
         X, params = randn((1, D), rng), random_params(rng)
@@ -180,7 +180,7 @@ class TestMlpForward:
         if not isinstance(out, (tuple, list)) or len(out) != 2:
             raise AssertionError("mlp_forward should return the pair (scores, cache)")
         expect_close(out[0], forward_reference(X, params).float(), SUMS, what="scores",
-                     hint="one example still gives scores of shape [1, C]: do not squeeze")
+                     hint=t("suite.ex06_mlp.mlp_forward.batch_of_one"))
 
 
 # -- mlp_backward ----------------------------------------------------------------------
@@ -240,15 +240,13 @@ class TestMlpLossAndGrads:
         X, y, params = classification_batch(rng, device, dtype)
         loss, _ = loss_and_grads(student, X, y, params)
         expect_close(loss, loss_reference(X, y, params)[0], VALUES, what="the loss",
-                     hint="the mean over the batch of -log softmax(scores)[y], "
-                          "as a 0-dim tensor (no .item())")
+                     hint=t("suite.ex06_mlp.mlp_loss_and_grads.loss_matches_cross_entropy"))
 
     def test_grads_match_autograd(self, student, rng, device, dtype):
         X, y, params = classification_batch(rng, device, dtype)
         _, grads = loss_and_grads(student, X, y, params)
         expect_grads(grads, loss_reference(X, y, params)[1],
-                     hint="dscores = (softmax(scores) - one_hot(y)) / N, divided by N once "
-                          "(the loss is a mean), then mlp_backward")
+                     hint=t("suite.ex06_mlp.mlp_loss_and_grads.grads_match_autograd"))
 
     def test_large_scores_stable(self, student, rng, dtype):
         X, y, params = classification_batch(rng, dtype=dtype)
@@ -257,7 +255,7 @@ class TestMlpLossAndGrads:
         want_loss, want_grads = loss_reference(X, y, params)
         big = (1e-5, 1e-3) if dtype == torch.float32 else (1e-10, 1e-7)
         expect_close(loss, want_loss, big, what="the loss at scores of about 1e3",
-                     hint="exp overflows: subtract each row's max score before exp")
+                     hint=t("suite.ex06_mlp.mlp_loss_and_grads.large_scores_stable"))
         expect_grads(grads, want_grads, big)
 
 
@@ -316,8 +314,7 @@ class TestTrainMlp:
             want = {k: want[k] - 0.5 * grads[k] for k in NAMES}
         for name in NAMES:
             expect_close(trained[name], want[name].float(), SUMS, what=f"{name} after 2 epochs",
-                         hint="start from init_mlp(D, hidden, C, generator, X.dtype, X.device), "
-                              "then each epoch: params -= lr * grads of the whole batch")
+                         hint=t("suite.ex06_mlp.train_mlp.gradient_descent_steps"))
 
     def test_reproducible_with_a_generator(self, student, rng):
         X = randn((12, 3), rng)

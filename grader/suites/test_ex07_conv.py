@@ -9,12 +9,13 @@ import torch.nn.functional as F
 
 from .common import SUMS, VALUES, each_function, expect_close, expect_unchanged, \
     expect_vectorised, grades, non_contiguous, randn
+from grader.i18n import t
 
 MODULE = "ex07_conv"
 X_SHAPE, W_SHAPE = (2, 3, 7, 9), (4, 3, 3, 2)
 STRIDE_PADDING = [pytest.param(s, p, id=f"s{s}p{p}") for s, p in [(1, 0), (2, 1), (3, 2)]]
 conv_functions = each_function("conv2d_loops", "conv2d_unfold")
-SIZE_HINT = "output size is (H + 2p - KH) // s + 1 by (W + 2p - KW) // s + 1"
+SIZE_HINT = t("suite.ex07_conv.size_hint")
 
 
 def conv_reference(x, w, b, stride=1, padding=0):
@@ -35,7 +36,7 @@ class TestPad2d:
     def test_matches_f_pad(self, student, rng, device, dtype, padding):
         x = randn(X_SHAPE, rng, device, dtype)
         expect_close(student.pad2d(x, padding), F.pad(x, (padding,) * 4), VALUES,
-                     hint="all four sides (top, bottom, left, right) get `padding` zeros")
+                     hint=t("suite.ex07_conv.pad2d.matches_f_pad"))
 
     def test_zero_padding_keeps_values(self, student, rng):
         x = randn(X_SHAPE, rng)
@@ -67,7 +68,7 @@ class TestConv:
     def test_bias_by_keyword_defaults(self, student, rng, function):
         x, w, b = conv_inputs(rng)
         expect_close(student.run(function, x, w, bias=b).result, conv_reference(x, w, b), SUMS,
-                     hint="stride defaults to 1 and padding to 0")
+                     hint=t("suite.ex07_conv.conv.bias_by_keyword_defaults"))
 
     def test_one_by_one_kernel(self, student, rng, function):
         x, w, b = conv_inputs(rng, w_shape=(5, 3, 1, 1))
@@ -122,7 +123,7 @@ class TestMaxPool2d:
         x = randn(X_SHAPE, rng, device, dtype)
         expect_close(student.max_pool2d(x, kernel_size, stride),
                      F.max_pool2d(x, kernel_size, stride), VALUES,
-                     hint="windows that do not fit at the border are dropped (no padding)")
+                     hint=t("suite.ex07_conv.max_pool2d.matches_f_max_pool2d"))
 
     def test_stride_defaults_to_kernel_size(self, student, rng):
         x = randn(X_SHAPE, rng)
@@ -131,7 +132,7 @@ class TestMaxPool2d:
     def test_all_negative_input(self, student, rng):
         x = -randn(X_SHAPE, rng).abs() - 1
         expect_close(student.max_pool2d(x, 2), F.max_pool2d(x, 2), VALUES,
-                     hint="a maximum of negative numbers is negative: do not start from 0")
+                     hint=t("suite.ex07_conv.max_pool2d.all_negative_input"))
 
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(randn(X_SHAPE, rng))

@@ -12,6 +12,7 @@ import pytest
 import torch
 
 from .common import VALUES, expect_close, expect_raises, expect_vectorised, grades, randn
+from grader.i18n import t
 
 MODULE = "ex08_knn"
 
@@ -40,7 +41,7 @@ class TestPairwiseDistances:
         X, Y = 3 * randn((7, 5), rng, device, dtype), 3 * randn((11, 5), rng, device, dtype)
         expect_close(student.pairwise_distances(X, Y), distance_reference(X, Y).to(dtype),
                      distance_tolerance(dtype, X, Y), what="distances",
-                     hint="D[m, n] = sqrt(||x_m||^2 + ||y_n||^2 - 2 x_m . y_n): shape [M, N]")
+                     hint=t("suite.ex08_knn.pairwise_distances.matches_cdist"))
 
     def test_identical_points_not_nan(self, student, rng, dtype):
         # rows far from the origin, each duplicated: the expanded square cancels to tiny
@@ -49,8 +50,7 @@ class TestPairwiseDistances:
         Y = torch.cat([X, X[:25]])
         expect_close(student.pairwise_distances(X, Y), distance_reference(X, Y).to(dtype),
                      distance_tolerance(dtype, X, Y), what="distances between duplicated rows",
-                     hint="clamp ||x||^2 + ||y||^2 - 2 x . y at 0 before the square root "
-                          "(rounding makes it slightly negative)")
+                     hint=t("suite.ex08_knn.pairwise_distances.identical_points_not_nan"))
 
     def test_exact_on_small_integer_points(self, student, rng, dtype):
         X = torch.randint(-4, 5, (9, 3), generator=rng).to(dtype)
@@ -58,8 +58,7 @@ class TestPairwiseDistances:
         eps = torch.finfo(dtype).eps
         expect_close(student.pairwise_distances(X, Y), distance_reference(X, Y).to(dtype),
                      (4 * eps, 1e-12), what="distances between integer points",
-                     hint="equal points are at distance exactly 0: clamp at 0, do not add "
-                          "an epsilon under the square root")
+                     hint=t("suite.ex08_knn.pairwise_distances.exact_on_small_integer_points"))
 
     def test_vectorised(self, student, rng):
         small = student.run("pairwise_distances", randn((4, 3), rng), randn((6, 3), rng))
@@ -83,8 +82,7 @@ class TestKnnVote:
     def test_majority(self, student, rng, device, k):
         labels = torch.randint(4, (30, k), generator=rng).to(device)
         expect_close(student.knn_vote(labels, 4), vote_reference(labels, 4),
-                     what="the votes", hint="one label per row: the most frequent one, as "
-                                            "a long tensor of shape [M]")
+                     what="the votes", hint=t("suite.ex08_knn.knn_vote.majority"))
 
     def test_ties_go_to_the_smallest_label(self, student, device):
         labels = torch.tensor([[3, 3, 1, 1, 0, 2], [2, 1, 2, 1, 0, 3], [4, 0, 4, 0, 1, 1],
@@ -92,8 +90,7 @@ class TestKnnVote:
                               device=device)
         expect_close(student.knn_vote(labels, 6), vote_reference(labels, 6),
                      what="the votes of tied rows",
-                     hint="equal counts: the smallest label wins (argmax of the counts "
-                          "returns the first maximum), not the one seen first in the row")
+                     hint=t("suite.ex08_knn.knn_vote.ties_go_to_the_smallest_label"))
 
 
 # -- knn_predict and knn_regress --------------------------------------------------------
@@ -146,8 +143,7 @@ class TestKnnPredict:
         X_test = X_test[well_separated(X_train, X_test, k).to(device)]
         expect_close(student.knn_predict(X_train, y_train, X_test, k),
                      predict_reference(X_train, y_train, X_test, k), what="the predictions",
-                     hint="the k smallest distances of each test row (sort or topk along "
-                          "dim 1), then a majority vote of their labels")
+                     hint=t("suite.ex08_knn.knn_predict.matches_brute_force"))
 
     @pytest.mark.parametrize("k", [1, 3])
     def test_equal_distances_lower_index_nearer(self, student, device, k):
@@ -155,16 +151,14 @@ class TestKnnPredict:
         expect_close(student.knn_predict(X_train, y_train, X_test, k),
                      predict_reference(X_train, y_train, X_test, k),
                      what="the predictions with equally distant training points",
-                     hint="at equal distances the lower training index is nearer: sort with "
-                          "stable=True (topk and the default sort may reorder ties)")
+                     hint=t("suite.ex08_knn.knn_predict.equal_distances_lower_index_nearer"))
 
     def test_k1_on_the_training_set_returns_its_labels(self, student, rng):
         X_train = 5 * randn((50, 6), rng) + 20   # far from 0: a distance to itself may round
         y_train = torch.randint(4, (50,), generator=rng)
         expect_close(student.knn_predict(X_train, y_train, X_train.clone(), 1), y_train,
                      what="the k = 1 predictions on the training points",
-                     hint="every training point is its own nearest neighbour (distance 0: "
-                          "clamp the squared distance at 0, a nan sorts last)")
+                     hint=t("suite.ex08_knn.knn_predict.k1_on_the_training_set_returns_its_labels"))
 
     def test_k_larger_than_the_training_set_raises(self, student, rng):
         X_train, y_train, X_test = clustered(rng, 6, 3)
@@ -177,7 +171,7 @@ class TestKnnPredict:
         expect_close(student.knn_predict(X_train, y_train, X_test, 3),
                      predict_reference(X_train, y_train, X_test, 3),
                      what="the predictions with labels {1, 4} and num_classes=None",
-                     hint="num_classes = y_train.max() + 1 (labels need not all occur)")
+                     hint=t("suite.ex08_knn.knn_predict.num_classes_defaults_to_max_label_plus_one"))
 
 
 def regress_reference(X_train, y_train, X_test, k):
@@ -195,7 +189,8 @@ class TestKnnRegress:
         X_test = X_test[well_separated(X_train, X_test, 4).to(device)]
         expect_close(student.knn_regress(X_train, y_train, X_test, 4),
                      regress_reference(X_train, y_train, X_test, 4), VALUES,
-                     what="the predictions", hint="the mean target of the k nearest points")
+                     what="the predictions",
+                     hint=t("suite.ex08_knn.knn_regress.matches_brute_force"))
 
     @pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=["float32", "float64"])
     def test_integer_targets_give_float32(self, student, rng, dtype):
@@ -205,8 +200,7 @@ class TestKnnRegress:
         expect_close(student.knn_regress(X_train, y_train, X_test, 3),
                      regress_reference(X_train, y_train, X_test, 3), VALUES,
                      what="the predictions for integer (long) targets",
-                     hint="integer targets give a float32 mean (not an integer division, "
-                          "not X's dtype)")
+                     hint=t("suite.ex08_knn.knn_regress.integer_targets_give_float32"))
 
     def test_several_targets_per_point(self, student, rng):
         X_train, _, X_test = clustered(rng, 50, 20)
@@ -215,7 +209,7 @@ class TestKnnRegress:
         expect_close(student.knn_regress(X_train, y_train, X_test, 4),
                      regress_reference(X_train, y_train, X_test, 4), VALUES,
                      what="the predictions for targets of shape [N, 3]",
-                     hint="average over the neighbours (dim 1), keep the targets: [M, T]")
+                     hint=t("suite.ex08_knn.knn_regress.several_targets_per_point"))
 
     @pytest.mark.parametrize("k", [1, 3])
     def test_equal_distances_lower_index_nearer(self, student, k):
@@ -224,8 +218,7 @@ class TestKnnRegress:
         expect_close(student.knn_regress(X_train, y_train, X_test, k),
                      regress_reference(X_train, y_train, X_test, k), VALUES,
                      what="the predictions with equally distant training points",
-                     hint="at equal distances the lower training index is nearer: sort with "
-                          "stable=True")
+                     hint=t("suite.ex08_knn.knn_regress.equal_distances_lower_index_nearer"))
 
     def test_k_larger_than_the_training_set_raises(self, student, rng):
         X_train, _, X_test = clustered(rng, 6, 3)

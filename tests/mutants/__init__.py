@@ -63,13 +63,17 @@ def alternative(function):
 
 
 def load_all():
-    """Every Entry of every tests/mutants/ex*.py."""
+    """Every Entry of every tests/mutants/ex*.py and of the mistake catalogue."""
     _REGISTRY.clear()
     for path in sorted(HERE.glob("ex*.py")):
         importlib.import_module(f"tests.mutants.{path.stem}")
         importlib.reload(importlib.import_module(f"tests.mutants.{path.stem}"))
+    # the mistake catalogue's entries are mutants too (grader/diagnosis/)
+    from grader import diagnosis
+    catalogue = [Entry(m.module, m.function, m.name, m.source, list(m.kills))
+                 for m in diagnosis.load_all()]
     seen, unique = set(), []
-    for e in _REGISTRY:
+    for e in _REGISTRY + catalogue:
         if (e.module, e.name) not in seen:
             seen.add((e.module, e.name))
             unique.append(e)

@@ -13,81 +13,6 @@ from . import alternative, mutant
 # -- numerical_gradient ------------------------------------------------------------------------
 
 
-@mutant("numerical_gradient", kills=["matches_autograd", "uses_eps"])
-def numerical_gradient_forward_difference(f, x, eps=1e-6):
-    x = x.detach().clone()
-    grad = torch.zeros_like(x)
-    f_x = float(f(x))
-    for i in itertools.product(*(range(n) for n in x.shape)):
-        old = x[i].item()
-        x[i] = old + eps
-        grad[i] = (float(f(x)) - f_x) / eps  # one-sided: error of order eps
-        x[i] = old
-    return grad
-
-
-@mutant("numerical_gradient", kills=["matches_autograd", "uses_eps"])
-def numerical_gradient_divides_by_eps(f, x, eps=1e-6):
-    x = x.detach().clone()
-    grad = torch.zeros_like(x)
-    for i in itertools.product(*(range(n) for n in x.shape)):
-        old = x[i].item()
-        x[i] = old + eps
-        f_plus = float(f(x))
-        x[i] = old - eps
-        f_minus = float(f(x))
-        x[i] = old
-        grad[i] = (f_plus - f_minus) / eps  # the two points are 2 eps apart
-    return grad
-
-
-@mutant("numerical_gradient", kills=["uses_eps"])
-def numerical_gradient_fixed_eps(f, x, eps=1e-6):
-    h = 1e-6  # ignores the eps argument
-    x = x.detach().clone()
-    grad = torch.zeros_like(x)
-    for i in itertools.product(*(range(n) for n in x.shape)):
-        old = x[i].item()
-        x[i] = old + h
-        f_plus = float(f(x))
-        x[i] = old - h
-        f_minus = float(f(x))
-        x[i] = old
-        grad[i] = (f_plus - f_minus) / (2 * h)
-    return grad
-
-
-@mutant("numerical_gradient",
-        kills=["matches_autograd", "non_contiguous_x", "f_returning_a_view"])
-def numerical_gradient_first_axis_only(f, x, eps=1e-6):
-    x = x.detach().clone()
-    grad = torch.zeros_like(x)
-    for i in range(len(x)):  # x[i] is a whole row when x has more than one axis
-        old = x[i].clone()
-        x[i] = old + eps
-        f_plus = float(f(x))
-        x[i] = old - eps
-        f_minus = float(f(x))
-        x[i] = old
-        grad[i] = (f_plus - f_minus) / (2 * eps)
-    return grad
-
-
-@mutant("numerical_gradient", kills=["matches_autograd"])
-def numerical_gradient_float32_result(f, x, eps=1e-6):
-    x = x.detach().clone()
-    grad = torch.zeros(x.shape)  # default dtype float32 (and the CPU), not x's
-    for i in itertools.product(*(range(n) for n in x.shape)):
-        old = x[i].item()
-        x[i] = old + eps
-        f_plus = float(f(x))
-        x[i] = old - eps
-        f_minus = float(f(x))
-        x[i] = old
-        grad[i] = (f_plus - f_minus) / (2 * eps)
-    return grad
-
-
 @mutant("numerical_gradient", kills=["non_contiguous_x"])
 def numerical_gradient_reshape_copy(f, x, eps=1e-6):
     x = x.detach().clone()
@@ -183,16 +108,6 @@ def numerical_gradient_cs231n(f, x, eps=1e-6):
 # -- gradient_descent ----------------------------------------------------------------------------
 
 
-@mutant("gradient_descent", kills=["matches_closed_form", "other_function"])
-def gradient_descent_grad_accumulates(f, x0, lr, steps):
-    x = x0.detach().clone().requires_grad_(True)
-    for _ in range(steps):
-        f(x).backward()  # adds to x.grad, which is never zeroed
-        with torch.no_grad():
-            x -= lr * x.grad
-    return x.detach()
-
-
 @mutant("gradient_descent", kills=["matches_closed_form", "x0_requiring_grad"])
 def gradient_descent_rebinds_x(f, x0, lr, steps):
     x = x0.detach().clone().requires_grad_(True)
@@ -221,24 +136,6 @@ def gradient_descent_not_detached(f, x0, lr, steps):
         with torch.no_grad():
             x -= lr * dx
     return x  # still requires grad
-
-
-@mutant("gradient_descent", kills=["matches_closed_form", "zero_steps_return_x0"])
-def gradient_descent_one_step_too_many(f, x0, lr, steps):
-    x = x0.detach().clone().requires_grad_(True)
-    for _ in range(steps + 1):
-        (dx,) = torch.autograd.grad(f(x), x)
-        with torch.no_grad():
-            x -= lr * dx
-    return x.detach()
-
-
-@mutant("gradient_descent", kills=["other_function"])
-def gradient_descent_squares_gradient(f, x0, lr, steps):
-    x = x0.detach().clone()
-    for _ in range(steps):
-        x = x - lr * 2 * x  # the gradient of the example's f, whatever f is
-    return x
 
 
 @mutant("gradient_descent", kills=["x0_requiring_grad"])
@@ -289,29 +186,11 @@ def gradient_descent_rebuilt_leaves(f, x0, lr, steps):
 # -- himmelblau -------------------------------------------------------------------------------------
 
 
-@mutant("himmelblau", kills=["matches_formula", "batch_shapes"])
-def himmelblau_first_axis(x):
-    x0, x1 = x[:, 0], x[:, 1]  # the second axis, right only for [S, 2]
-    return (x0 ** 2 + x1 - 11) ** 2 + (x0 + x1 ** 2 - 7) ** 2
-
-
-@mutant("himmelblau", kills=["matches_formula", "known_values"])
-def himmelblau_swapped_terms(x):
-    x0, x1 = x[..., 0], x[..., 1]
-    return (x0 + x1 ** 2 - 11) ** 2 + (x0 ** 2 + x1 - 7) ** 2
-
-
 @mutant("himmelblau", kills=["non_contiguous_input"])
 def himmelblau_view(x):
     p = x.view(-1, 2)  # needs a contiguous x
     f = (p[:, 0] ** 2 + p[:, 1] - 11) ** 2 + (p[:, 0] + p[:, 1] ** 2 - 7) ** 2
     return f.view(x.shape[:-1])
-
-
-@mutant("himmelblau", kills=["batch_shapes"])
-def himmelblau_flat_result(x):
-    p = x.reshape(-1, 2)
-    return (p[:, 0] ** 2 + p[:, 1] - 11) ** 2 + (p[:, 0] + p[:, 1] ** 2 - 7) ** 2  # [prod(...)]
 
 
 @mutant("himmelblau", kills=["input_unchanged"])
@@ -347,19 +226,6 @@ def find_minima_stops_at_the_first_arrival(starts, lr=1e-2, steps=20000):
         (dx,) = torch.autograd.grad(f.sum(), x)
         with torch.no_grad():
             x -= lr * dx / dx.norm(dim=1, keepdim=True).clamp(min=1.0)
-    return x.detach()
-
-
-@mutant("find_minima", kills=["reaches_a_minimum_from_every_start"])
-def find_minima_ascent(starts, lr=1e-2, steps=20000):
-    x = starts.detach().clone().requires_grad_(True)
-    for step in range(steps):
-        f = himmelblau(x)
-        if step % 100 == 0 and f.max().item() < 1e-8:
-            break
-        (dx,) = torch.autograd.grad(f.sum(), x)
-        with torch.no_grad():
-            x += lr * dx / dx.norm(dim=1, keepdim=True).clamp(min=1.0)  # uphill
     return x.detach()
 
 

@@ -14,41 +14,10 @@ from . import alternative, mutant
 
 
 @mutant("synthetic_data", kills=["shapes_dtype_device"])
-def synthetic_data_y_not_reshaped(w, b, num_examples, generator=None):
-    X = torch.normal(0, 1, (num_examples, len(w)), generator=generator)
-    y = torch.matmul(X, w) + b
-    y += torch.normal(0, 0.01, y.shape, generator=generator)
-    return X, y  # (n,), not (n, 1)
-
-
-@mutant("synthetic_data", kills=["shapes_dtype_device"])
 def synthetic_data_float64(w, b, num_examples, generator=None):
     X = torch.randn(num_examples, len(w), dtype=torch.float64, generator=generator)
     y = X @ w.double() + b + 0.01 * torch.randn(num_examples, dtype=torch.float64,
                                                  generator=generator)
-    return X, y.reshape(-1, 1)
-
-
-@mutant("synthetic_data", kills=["labels_follow_w_b_and_noise"])
-def synthetic_data_noise_std_01(w, b, num_examples, generator=None):
-    X = torch.normal(0, 1, (num_examples, len(w)), generator=generator)
-    y = torch.matmul(X, w) + b
-    y += torch.normal(0, 0.1, y.shape, generator=generator)
-    return X, y.reshape((-1, 1))
-
-
-@mutant("synthetic_data", kills=["labels_follow_w_b_and_noise"])
-def synthetic_data_missing_b(w, b, num_examples, generator=None):
-    X = torch.normal(0, 1, (num_examples, len(w)), generator=generator)
-    y = torch.matmul(X, w)
-    y += torch.normal(0, 0.01, y.shape, generator=generator)
-    return X, y.reshape((-1, 1))
-
-
-@mutant("synthetic_data", kills=["labels_follow_w_b_and_noise"])
-def synthetic_data_noise_variance_not_std(w, b, num_examples, generator=None):
-    X = torch.randn(num_examples, len(w), generator=generator)
-    y = X @ w + b + 0.01 ** 2 * torch.randn(num_examples, generator=generator)
     return X, y.reshape(-1, 1)
 
 
@@ -100,28 +69,12 @@ def synthetic_data_randn_like(w, b, num_examples, generator=None):
 
 
 @mutant("data_iter", kills=["every_example_once"])
-def data_iter_drops_last_partial_batch(batch_size, features, labels, generator=None):
-    n = len(features)
-    indices = torch.randperm(n, generator=generator).to(features.device)
-    for i in range(0, n - batch_size + 1, batch_size):
-        batch = indices[i: i + batch_size]
-        yield features[batch], labels[batch]
-
-
-@mutant("data_iter", kills=["every_example_once"])
 def data_iter_samples_with_replacement(batch_size, features, labels, generator=None):
     n = len(features)
     for i in range(0, n, batch_size):
         batch = torch.randint(0, n, (min(batch_size, n - i),), generator=generator)
         batch = batch.to(features.device)
         yield features[batch], labels[batch]
-
-
-@mutant("data_iter", kills=["shuffled_each_pass"])
-def data_iter_not_shuffled(batch_size, features, labels, generator=None):
-    n = len(features)
-    for i in range(0, n, batch_size):
-        yield features[i: i + batch_size], labels[i: i + batch_size]
 
 
 @mutant("data_iter", kills=["shuffled_each_pass"])
@@ -178,11 +131,6 @@ def data_iter_split(batch_size, features, labels, generator=None):
 
 
 @mutant("linreg", kills=["matches_matmul"])
-def linreg_without_bias(X, w, b):
-    return X @ w
-
-
-@mutant("linreg", kills=["matches_matmul"])
 def linreg_f_linear(X, w, b):
     return torch.nn.functional.linear(X, w.T, b)
 
@@ -212,26 +160,6 @@ def linreg_addmm(X, w, b):
 
 
 @mutant("squared_loss", kills=["matches_formula"])
-def squared_loss_no_reshape(y_hat, y):
-    return (y_hat - y) ** 2 / 2  # [n, 1] - [n] broadcasts to [n, n]
-
-
-@mutant("squared_loss", kills=["matches_formula", "same_shapes_not_reduced"])
-def squared_loss_mean(y_hat, y):
-    return ((y_hat - y.reshape(y_hat.shape)) ** 2 / 2).mean()
-
-
-@mutant("squared_loss", kills=["matches_formula", "same_shapes_not_reduced"])
-def squared_loss_missing_half(y_hat, y):
-    return (y_hat - y.reshape(y_hat.shape)) ** 2
-
-
-@mutant("squared_loss", kills=["same_shapes_not_reduced"])
-def squared_loss_flattened(y_hat, y):
-    return (y_hat.reshape(-1) - y.reshape(-1)) ** 2 / 2  # [n], not y_hat's [n, 1]
-
-
-@mutant("squared_loss", kills=["matches_formula"])
 def squared_loss_mse_loss(y_hat, y):
     return torch.nn.functional.mse_loss(y_hat, y.reshape(y_hat.shape), reduction="none") / 2
 
@@ -253,28 +181,6 @@ def squared_loss_view_as(y_hat, y):
 
 
 # -- sgd --------------------------------------------------------------------------------
-
-
-@mutant("sgd", kills=["updates_parameters_in_place"])
-def sgd_not_divided_by_batch_size(params, lr, batch_size):
-    with torch.no_grad():
-        for param in params:
-            param -= lr * param.grad
-            param.grad.zero_()
-
-
-@mutant("sgd", kills=["zeroes_the_gradients"])
-def sgd_does_not_zero_grads(params, lr, batch_size):
-    with torch.no_grad():
-        for param in params:
-            param -= lr * param.grad / batch_size
-
-
-@mutant("sgd", kills=["updates_parameters_in_place", "zeroes_the_gradients"])
-def sgd_not_in_place(params, lr, batch_size):
-    with torch.no_grad():
-        for param in params:
-            param = param - lr * param.grad / batch_size  # rebinds the loop variable only
 
 
 @mutant("sgd", kills=["updates_parameters_in_place", "zeroes_the_gradients",
@@ -357,19 +263,6 @@ def train_linreg_not_detached(features, labels, lr=0.03, num_epochs=3, batch_siz
 
 
 @mutant("train_linreg", kills=["recovers_true_parameters"])
-def train_linreg_w_as_a_vector(features, labels, lr=0.03, num_epochs=3, batch_size=10,
-                               generator=None):
-    d = features.shape[1]
-    w = (0.01 * _randn(d, like=features, generator=generator)).requires_grad_(True)  # [d]
-    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
-    for _ in range(num_epochs):
-        for X, y in data_iter(batch_size, features, labels, generator):
-            squared_loss(linreg(X, w, b), y).sum().backward()
-            sgd([w, b], lr, batch_size)
-    return w.detach(), b.detach()
-
-
-@mutant("train_linreg", kills=["recovers_true_parameters"])
 def train_linreg_float32_init(features, labels, lr=0.03, num_epochs=3, batch_size=10,
                               generator=None):
     d = features.shape[1]
@@ -380,34 +273,6 @@ def train_linreg_float32_init(features, labels, lr=0.03, num_epochs=3, batch_siz
         for X, y in data_iter(batch_size, features, labels, generator):
             squared_loss(linreg(X, w, b), y).sum().backward()
             sgd([w, b], lr, batch_size)
-    return w.detach(), b.detach()
-
-
-@mutant("train_linreg", kills=["recovers_true_parameters"])
-def train_linreg_mean_and_divide(features, labels, lr=0.03, num_epochs=3, batch_size=10,
-                                 generator=None):
-    d = features.shape[1]
-    w = (0.01 * _randn(d, 1, like=features, generator=generator)).requires_grad_(True)
-    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
-    for _ in range(num_epochs):
-        for X, y in data_iter(batch_size, features, labels, generator):
-            squared_loss(linreg(X, w, b), y).mean().backward()  # and sgd divides again
-            sgd([w, b], lr, batch_size)
-    return w.detach(), b.detach()
-
-
-@mutant("train_linreg", kills=["recovers_true_parameters"])
-def train_linreg_grads_accumulate(features, labels, lr=0.03, num_epochs=3, batch_size=10,
-                                  generator=None):
-    d = features.shape[1]
-    w = (0.01 * _randn(d, 1, like=features, generator=generator)).requires_grad_(True)
-    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
-    for _ in range(num_epochs):
-        for X, y in data_iter(batch_size, features, labels, generator):
-            squared_loss(linreg(X, w, b), y).sum().backward()
-            with torch.no_grad():
-                w -= lr * w.grad / batch_size
-                b -= lr * b.grad / batch_size  # .grad never zeroed
     return w.detach(), b.detach()
 
 
@@ -429,39 +294,12 @@ def train_linreg_d2l_loop(features, labels, lr=0.03, num_epochs=3, batch_size=10
 # -- normal_equation --------------------------------------------------------------------
 
 
-@mutant("normal_equation", kills=["matches_lstsq", "exact_fit_without_noise"])
-def normal_equation_no_bias_column(X, y):
-    w = torch.linalg.lstsq(X, y.reshape(-1, 1)).solution
-    return w, torch.zeros(1, dtype=X.dtype, device=X.device)
-
-
 @mutant("normal_equation", kills=["matches_lstsq", "labels_as_a_vector",
                                   "exact_fit_without_noise"])
 def normal_equation_inv(X, y):
     A = torch.cat([X, torch.ones_like(X[:, :1])], dim=1)
     theta = torch.linalg.inv(A.T @ A) @ A.T @ y.reshape(-1, 1)
     return theta[:-1], theta[-1]
-
-
-@mutant("normal_equation", kills=["matches_lstsq", "exact_fit_without_noise"])
-def normal_equation_ones_first_sliced_last(X, y):
-    A = torch.cat([torch.ones_like(X[:, :1]), X], dim=1)  # bias column first ...
-    theta = torch.linalg.lstsq(A, y.reshape(-1, 1)).solution
-    return theta[:-1], theta[-1]  # ... but read as if it were last
-
-
-@mutant("normal_equation", kills=["labels_as_a_vector"])
-def normal_equation_y_not_reshaped(X, y):
-    A = torch.cat([X, torch.ones_like(X[:, :1])], dim=1)
-    theta = torch.linalg.solve(A.T @ A, A.T @ y)  # y [n] gives theta [d+1], not [d+1, 1]
-    return theta[:-1], theta[-1]
-
-
-@mutant("normal_equation", kills=["matches_lstsq", "exact_fit_without_noise"])
-def normal_equation_b_scalar(X, y):
-    A = torch.cat([X, torch.ones_like(X[:, :1])], dim=1)
-    theta = torch.linalg.lstsq(A, y.reshape(-1, 1)).solution
-    return theta[:-1], theta[-1, 0]  # 0-dim, not [1]
 
 
 @mutant("normal_equation", kills=["inputs_unchanged"])
@@ -503,3 +341,75 @@ def sgd_rebinds_list_items(params, lr, batch_size):
     # builds new tensors instead of updating the caller's parameters
     for i in range(len(params)):
         params[i] = params[i] - lr * params[i].grad / batch_size
+
+
+@mutant("synthetic_data", kills=["shapes_dtype_device", "example_shapes_and_noise"])
+def synthetic_data_y_not_reshaped(w, b, num_examples, generator=None):
+    X = torch.normal(0, 1, (num_examples, len(w)), generator=generator)
+    y = torch.matmul(X, w) + b
+    y += torch.normal(0, 0.01, y.shape, generator=generator)
+    return X, y  # (n,), not (n, 1)
+
+
+@mutant("synthetic_data", kills=["labels_follow_w_b_and_noise"])
+def synthetic_data_missing_b(w, b, num_examples, generator=None):
+    X = torch.normal(0, 1, (num_examples, len(w)), generator=generator)
+    y = torch.matmul(X, w)
+    y += torch.normal(0, 0.01, y.shape, generator=generator)
+    return X, y.reshape((-1, 1))
+
+
+@mutant("synthetic_data", kills=["labels_follow_w_b_and_noise"])
+def synthetic_data_noise_std_01(w, b, num_examples, generator=None):
+    X = torch.normal(0, 1, (num_examples, len(w)), generator=generator)
+    y = torch.matmul(X, w) + b
+    y += torch.normal(0, 0.1, y.shape, generator=generator)
+    return X, y.reshape((-1, 1))
+
+
+@mutant("synthetic_data", kills=["labels_follow_w_b_and_noise"])
+def synthetic_data_noise_variance_not_std(w, b, num_examples, generator=None):
+    X = torch.randn(num_examples, len(w), generator=generator)
+    y = X @ w + b + 0.01 ** 2 * torch.randn(num_examples, generator=generator)
+    return X, y.reshape(-1, 1)
+
+
+@mutant("train_linreg", kills=["recovers_true_parameters"])
+def train_linreg_mean_and_divide(features, labels, lr=0.03, num_epochs=3, batch_size=10,
+                                 generator=None):
+    d = features.shape[1]
+    w = (0.01 * _randn(d, 1, like=features, generator=generator)).requires_grad_(True)
+    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
+    for _ in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels, generator):
+            squared_loss(linreg(X, w, b), y).mean().backward()  # and sgd divides again
+            sgd([w, b], lr, batch_size)
+    return w.detach(), b.detach()
+
+
+@mutant("train_linreg", kills=["recovers_true_parameters"])
+def train_linreg_grads_accumulate(features, labels, lr=0.03, num_epochs=3, batch_size=10,
+                                  generator=None):
+    d = features.shape[1]
+    w = (0.01 * _randn(d, 1, like=features, generator=generator)).requires_grad_(True)
+    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
+    for _ in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels, generator):
+            squared_loss(linreg(X, w, b), y).sum().backward()
+            with torch.no_grad():
+                w -= lr * w.grad / batch_size
+                b -= lr * b.grad / batch_size  # .grad never zeroed
+    return w.detach(), b.detach()
+
+
+@mutant("train_linreg", kills=["recovers_true_parameters", "example_recovers_w_and_b"])
+def train_linreg_w_as_a_vector(features, labels, lr=0.03, num_epochs=3, batch_size=10,
+                               generator=None):
+    d = features.shape[1]
+    w = (0.01 * _randn(d, like=features, generator=generator)).requires_grad_(True)  # [d]
+    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
+    for _ in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels, generator):
+            squared_loss(linreg(X, w, b), y).sum().backward()
+            sgd([w, b], lr, batch_size)
+    return w.detach(), b.detach()

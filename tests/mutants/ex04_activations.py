@@ -10,23 +10,12 @@ from . import alternative, mutant
 # -- sigmoid ----------------------------------------------------------------------------
 
 
-@mutant("sigmoid", kills=["no_overflow_at_large_inputs", "no_overflow_where_exp_overflows"])
-def sigmoid_exp_ratio(x):
-    e = torch.exp(x)
-    return e / (1 + e)  # exp(1000) = inf, inf / inf = nan
-
-
 @mutant("sigmoid", kills=["no_overflow_where_exp_overflows"])
 def sigmoid_guarded_beyond_100(x):
     naive = torch.exp(x) / (1 + torch.exp(x))
     # the guard starts too late: exp(88.8) is already inf in float32
     return torch.where(x > 100, torch.ones_like(x),
                        torch.where(x < -100, torch.zeros_like(x), naive))
-
-
-@mutant("sigmoid", kills=["matches_torch"])
-def sigmoid_wrong_sign(x):
-    return 1 / (1 + torch.exp(x))
 
 
 @mutant("sigmoid", kills=["matches_torch"])
@@ -71,17 +60,6 @@ def sigmoid_via_logaddexp(x):
 
 
 @mutant("sigmoid_backward", kills=["matches_autograd"])
-def sigmoid_backward_treats_out_as_x(grad_out, out):
-    s = sigmoid(out)  # out is already sigmoid(x)
-    return grad_out * s * (1 - s)
-
-
-@mutant("sigmoid_backward", kills=["matches_autograd"])
-def sigmoid_backward_forgets_grad_out(grad_out, out):
-    return out * (1 - out)
-
-
-@mutant("sigmoid_backward", kills=["matches_autograd"])
 def sigmoid_backward_autograd(grad_out, out):
     x = torch.log(out / (1 - out)).requires_grad_()
     torch.sigmoid(x).backward(grad_out)
@@ -110,11 +88,6 @@ def sigmoid_backward_expanded(grad_out, out):
 
 
 @mutant("tanh", kills=["no_overflow_at_large_inputs", "no_overflow_where_exp_overflows"])
-def tanh_textbook(x):
-    return (torch.exp(x) - torch.exp(-x)) / (torch.exp(x) + torch.exp(-x))
-
-
-@mutant("tanh", kills=["no_overflow_at_large_inputs", "no_overflow_where_exp_overflows"])
 def tanh_one_sided(x):
     e = torch.exp(-2 * x)  # fine for x > 0, inf for x << 0
     return (1 - e) / (1 + e)
@@ -126,7 +99,7 @@ def tanh_guarded_beyond_100(x):
     return torch.where(x.abs() > 100, torch.sign(x), naive)
 
 
-@mutant("tanh", kills=["matches_torch"])
+@mutant("tanh", kills=["matches_torch", "example_linspace"])
 def tanh_sinh(x):
     return (torch.exp(x) - torch.exp(-x)) / 2
 
@@ -164,21 +137,6 @@ def tanh_sign_times_ratio(x):
 # -- tanh_backward ----------------------------------------------------------------------
 
 
-@mutant("tanh_backward", kills=["matches_autograd"])
-def tanh_backward_treats_out_as_x(grad_out, out):
-    return grad_out * (1 - tanh(out) ** 2)
-
-
-@mutant("tanh_backward", kills=["matches_autograd"])
-def tanh_backward_forgets_square(grad_out, out):
-    return grad_out * (1 - out)
-
-
-@mutant("tanh_backward", kills=["matches_autograd"])
-def tanh_backward_forgets_grad_out(grad_out, out):
-    return 1 - out ** 2
-
-
 @mutant("tanh_backward", kills=["inputs_unchanged"])
 def tanh_backward_in_place(grad_out, out):
     out.mul_(out).neg_().add_(1)  # 1 - out^2, written into the caller's out
@@ -212,11 +170,6 @@ def relu_default_dtype_zeros(x):
 
 
 @mutant("relu", kills=["matches_torch"])
-def relu_keeps_negatives(x):
-    return x.clamp(max=0)
-
-
-@mutant("relu", kills=["matches_torch"])
 def relu_torch(x):
     return torch.relu(x)
 
@@ -243,21 +196,6 @@ def relu_mask(x):
 
 
 # -- relu_backward ----------------------------------------------------------------------
-
-
-@mutant("relu_backward", kills=["zero_input_gives_zero_gradient"])
-def relu_backward_ge_zero(grad_out, x):
-    return grad_out * (x >= 0)
-
-
-@mutant("relu_backward", kills=["matches_autograd"])
-def relu_backward_forgets_grad_out(grad_out, x):
-    return (x > 0).to(grad_out.dtype)
-
-
-@mutant("relu_backward", kills=["matches_autograd"])
-def relu_backward_times_output(grad_out, x):
-    return grad_out * relu(x)  # the forward output, not the derivative
 
 
 @mutant("relu_backward", kills=["matches_autograd"])
@@ -289,3 +227,4 @@ def relu_backward_clone_and_zero(grad_out, x):
     dx = grad_out.clone()
     dx[x <= 0] = 0
     return dx
+

@@ -1,0 +1,62 @@
+"""Public checks for ex02_gradient_descent: small worked examples, shipped to students.
+
+`make grade` runs these; the instructor's grade also runs hidden checks (other
+functions, shapes, dtypes, devices and edge cases).
+"""
+import pytest
+import torch
+
+from .common import VALUES, Fn, expect_close, expect_tensor, grades
+
+MODULE = "ex02_gradient_descent"
+pytestmark = pytest.mark.public
+F64 = torch.float64
+CUBES = Fn("lambda x: (x ** 3).sum()")
+SQUARES = Fn("lambda x: (x ** 2).sum()")
+MINIMA = torch.tensor([[3.0, 2.0], [-2.805118, 3.131312], [-3.779310, -3.283186],
+                       [3.584428, -1.848126]], dtype=F64)
+
+
+def autograd_gradient(fn, x):
+    x = x.detach().clone().requires_grad_(True)
+    (grad,) = torch.autograd.grad(fn(x), x)
+    return grad
+
+
+@grades("numerical_gradient")
+def test_example_sum_of_cubes(student):
+    x = torch.tensor([[1.0, -2.0], [0.5, 3.0]], dtype=F64)
+    expect_close(student.numerical_gradient(CUBES, x), autograd_gradient(CUBES, x), VALUES,
+                 what="the numerical gradient of sum(x ** 3)",
+                 hint="central differences, one element at a time: the gradient is 3 x^2")
+
+
+@grades("gradient_descent")
+def test_example_five_steps(student):
+    x = torch.tensor([1.0, -2.0, 3.0], dtype=F64)
+    expected = x.clone()
+    for _ in range(5):
+        expected = expected - 0.1 * autograd_gradient(SQUARES, expected)
+    expect_close(student.gradient_descent(SQUARES, x, 0.1, 5), expected, VALUES,
+                 what="x after 5 steps of lr=0.1 on sum(x ** 2)",
+                 hint="each step is x <- x - lr * df/dx(x)")
+
+
+@grades("himmelblau")
+def test_example_three_points(student):
+    x = torch.tensor([[1.0, 1.0], [2.0, -1.0], [-3.0, 3.0]], dtype=F64)
+    a, b = x[:, 0], x[:, 1]
+    expected = (a ** 2 + b - 11) ** 2 + (a + b ** 2 - 7) ** 2
+    expect_close(student.himmelblau(x), expected, VALUES,
+                 what="himmelblau at (1, 1), (2, -1), (-3, 3)")
+
+
+@grades("find_minima")
+def test_example_two_starts(student):
+    starts = torch.tensor([[2.5, 2.5], [-3.5, -2.5]])
+    out = student.run("find_minima", starts, timeout=60).result
+    expect_tensor(out, shape=(2, 2), dtype=starts.dtype, what="find_minima")
+    far = torch.cdist(out.detach().double(), MINIMA).min(1).values
+    if not (far <= 1e-2).all():
+        raise AssertionError(f"find_minima ended at {out.tolist()}, which is not within 1e-2 "
+                             f"of a minimum of himmelblau (distances {far.tolist()})")
