@@ -151,7 +151,7 @@ def test_student_makefile_and_readme(release):
     assert "release" not in makefile and "test:" not in makefile and "stubs" not in makefile
     readme = " ".join((release / "README.md").read_text().split())
     assert "make grade" in readme and "hidden checks" in readme
-    proc = subprocess.run(["make", "-n", "grade", "PYTHON=python3"], cwd=release,
+    proc = subprocess.run(["make", "--no-print-directory", "-n", "grade", "PYTHON=python3"], cwd=release,
                           capture_output=True, text=True, timeout=30)
     assert proc.stdout.strip() == "python3 -m grader exercises"
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WITHHELD = [
     ("suites/test_ex*.py", "the hidden suites (the public ones are test_*_public.py)"),
     ("suites/README.md", "how to write hidden checks, with examples of their names"),
-    ("i18n/*/suites.py", "the hidden checks' hints, keyed by their names"),
+    ("i18n/*/suite_ex*.py", "the hidden checks' messages, keyed by their names (suite_exNN_public.py ships)"),
     ("diagnosis/ex*.py", "the mistake catalogue: near-solutions named after the hidden "
                          "checks, unused without solutions/ anyway"),
 ]
