@@ -4,8 +4,9 @@ import atexit
 import json
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,42 @@ def function_entry(report, module, function):
 
 def check_base(name):
     return name.split("[", 1)[0]
+
+
+def _rounds(entries):
+    """At most one entry per module in a round, so no two entries interfere."""
+    by_module = {}
+    for e in entries:
+        by_module.setdefault(e.module, []).append(e)
+    depth = max((len(v) for v in by_module.values()), default=0)
+    return [[v[i] for v in by_module.values() if i < len(v)] for i in range(depth)]
+
+
+@pytest.fixture(scope="session")
+def entry_verdicts(request, tmp_path_factory):
+    """{(module, entry name): the entry's function in its round's report (English)}.
+
+    Shared by the mutant tests and the diagnosis tests (a catalogue mistake is a mutant
+    too), so each entry is graded once; only the entries of the selected tests are
+    graded (``-k ex05`` stays quick)."""
+    from tests.mutants import build_submission, load_all
+    by_key = {(e.module, e.name): e for e in load_all()}
+    selected = {}
+    for item in request.session.items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        for entry in (params.get("entry"), params.get("mistake")):
+            if entry is not None:
+                selected[(entry.module, entry.name)] = by_key[(entry.module, entry.name)]
+
+    def run(numbered):
+        number, entries = numbered
+        directory = build_submission(entries, tmp_path_factory.mktemp(f"round{number}") / "sub")
+        report, _ = grade(directory, *{f"{e.module}.{e.function}" for e in entries},
+                          extra=["--quiet", "--lang", "en"])
+        return {(e.module, e.name): function_entry(report, e.module, e.function)
+                for e in entries}
+    found = {}
+    with ThreadPoolExecutor(2) as pool:
+        for part in pool.map(run, enumerate(_rounds(list(selected.values())))):
+            found.update(part)
+    return found

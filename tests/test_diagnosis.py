@@ -1,54 +1,12 @@
 """Mistake diagnosis: a failed check names the classic mistake the output matches
 (grader/diagnosis/, grader/engine/diagnose.py), and only then."""
-import ast
-import functools
-import re
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from grader import diagnosis, i18n
 from tests.conftest import ROOT, function_entry, grade
-from tests.mutants import Entry, build_submission
 
 MISTAKES = diagnosis.load_all()
 EN, ZH = i18n.catalogue("en"), i18n.catalogue("zh-CN")
-
-
-def _calls(module, source, seen=None):
-    """The functions of solutions/<module>.py that ``source`` calls, directly or not."""
-    functions = _solution_functions(module)
-    seen = set() if seen is None else seen
-    for name in set(re.findall(r"\b(\w+)\(", source)) & functions.keys() - seen:
-        seen.add(name)
-        _calls(module, functions[name], seen)
-    return seen
-
-
-@functools.cache
-def _solution_functions(module):
-    text = (ROOT / "solutions" / f"{module}.py").read_text()
-    return {n.name: ast.get_source_segment(text, n) for n in ast.parse(text).body
-            if isinstance(n, ast.FunctionDef)}
-
-
-def _rounds(mistakes):
-    """Pack the mistakes into rounds: one per function, and none calling a function
-    that another mistake of the round replaces (it would call the wrong one)."""
-    rounds = []
-    for m in mistakes:
-        calls = _calls(m.module, m.source.split("\n", 1)[1])
-        for r in rounds:
-            replaced = {(o.module, o.function) for o in r}
-            if (m.module, m.function) in replaced or any((m.module, c) in replaced for c in calls) \
-                    or any(o.module == m.module and m.function in o.calls for o in r):
-                continue
-            r.append(m)
-            break
-        else:
-            rounds.append([m])
-        m.calls = calls
-    return rounds
 
 
 def _failures(report, module, function):
@@ -56,27 +14,12 @@ def _failures(report, module, function):
     return [c["message"] for c in f["checks"] if c["status"] == "failed"]
 
 
-@pytest.fixture(scope="module")
-def diagnosed(tmp_path_factory):
-    """{(module, name): failure messages of the mistake's function, graded in its round}."""
-    def run(numbered):
-        number, mistakes = numbered
-        entries = [Entry(m.module, m.function, m.name, m.source, m.kills) for m in mistakes]
-        directory = build_submission(entries, tmp_path_factory.mktemp(f"round{number}") / "sub")
-        report, _ = grade(directory, *{f"{m.module}.{m.function}" for m in mistakes},
-                          extra=["--quiet", "--lang", "en"])
-        return {(m.module, m.name): _failures(report, m.module, m.function) for m in mistakes}
-    found = {}
-    with ThreadPoolExecutor(2) as pool:
-        for part in pool.map(run, enumerate(_rounds(MISTAKES))):
-            found.update(part)
-    return found
-
-
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: f"{m.module}.{m.name}")
-def test_mistake_is_recognised(mistake, diagnosed):
+def test_mistake_is_recognised(mistake, entry_verdicts):
+    # graded once with the mutants (tests/conftest.py: entry_verdicts)
     line = EN["diagnose.matches"].format(what=EN[mistake.message_id])
-    messages = diagnosed[(mistake.module, mistake.name)]
+    checks = entry_verdicts[(mistake.module, mistake.name)]["checks"]
+    messages = [c["message"] for c in checks if c["status"] == "failed"]
     assert messages, f"{mistake.name}: no check of {mistake.function} failed"
     assert any(line in m for m in messages), f"{mistake.name} not diagnosed:\n" + "\n---\n".join(messages)
 

@@ -1,49 +1,17 @@
 """Every grader check rejects at least one wrong implementation, and accepts the
 correct-but-different ones (tests/mutants/)."""
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
-from tests.conftest import check_base, function_entry, grade
-from tests.mutants import build_submission, load_all
+from tests.conftest import check_base
+from tests.mutants import load_all
 
 ENTRIES = load_all()
 
 
-def _rounds(entries):
-    """At most one entry per module in a round, so no two entries interfere."""
-    by_module = {}
-    for e in entries:
-        by_module.setdefault(e.module, []).append(e)
-    depth = max((len(v) for v in by_module.values()), default=0)
-    return [[v[i] for v in by_module.values() if i < len(v)] for i in range(depth)]
-
-
-@pytest.fixture(scope="module")
-def verdicts(request, tmp_path_factory):
-    """{(module, entry name): the entry's function in its round's report}.
-
-    Grades only the entries of the tests selected (so ``-k ex05`` stays quick)."""
-    selected = [item.callspec.params["entry"] for item in request.session.items
-                if hasattr(item, "callspec") and "entry" in item.callspec.params]
-    def run(numbered):
-        number, entries = numbered
-        directory = build_submission(entries, tmp_path_factory.mktemp(f"round{number}") / "sub")
-        report, _ = grade(directory, *{f"{e.module}.{e.function}" for e in entries},
-                          extra=["--quiet"])
-        return {(e.module, e.name): function_entry(report, e.module, e.function)
-                for e in entries}
-    found = {}
-    with ThreadPoolExecutor(2) as pool:
-        for part in pool.map(run, enumerate(_rounds(selected))):
-            found.update(part)
-    return found
-
-
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.is_mutant],
                          ids=lambda e: f"{e.module}.{e.name}")
-def test_mutant_is_rejected(entry, verdicts):
-    f = verdicts[(entry.module, entry.name)]
+def test_mutant_is_rejected(entry, entry_verdicts):
+    f = entry_verdicts[(entry.module, entry.name)]
     by_base = {}
     for c in f["checks"]:
         by_base.setdefault(check_base(c["name"]), []).append(c["status"])
@@ -56,8 +24,8 @@ def test_mutant_is_rejected(entry, verdicts):
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if not e.is_mutant],
                          ids=lambda e: f"{e.module}.{e.name}")
-def test_alternative_is_accepted(entry, verdicts):
-    f = verdicts[(entry.module, entry.name)]
+def test_alternative_is_accepted(entry, entry_verdicts):
+    f = entry_verdicts[(entry.module, entry.name)]
     failed = [(c["name"], c["message"]) for c in f["checks"] if c["status"] not in ("passed", "skipped")]
     assert not failed and f["score"] == f["max_score"], failed
 
