@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import curriculum, i18n
+from . import curriculum, formats, i18n
 from .engine.session import Session
 from .i18n import t
 
@@ -31,6 +31,10 @@ def parse(argv):
     p.add_argument("--gradescope", metavar="FILE", help="write Gradescope's results.json here")
     p.add_argument("--junit", metavar="FILE", help="write JUnit XML here")
     p.add_argument("--summary", metavar="FILE", help="write a Markdown score table here")
+    p.add_argument("--format", action="append", choices=formats.NAMES, metavar="NAME",
+                   help="also write NAME's file in this folder: gradescope -> results.json, "
+                        "junit -> junit.xml, summary -> summary.md, json -> report.json; "
+                        "classroom prints (repeatable; an explicit --NAME FILE wins)")
     p.add_argument("--classroom", action="store_true",
                    help="print the GitHub Classroom reporter's result (sets it in $GITHUB_OUTPUT)")
     return p.parse_args(argv)
@@ -73,7 +77,7 @@ def main(argv=None):
     i18n.set_language(args.lang)
     args.only = [expand(sel) for sel in args.only]
     submission = Path(args.submission)
-    from . import formats
+    formats.apply_format_names(args)
     problem = check_submission(submission, args.only) or formats.check_outputs(args)
     if problem:
         print(f"grader: {problem}", file=sys.stderr)
@@ -94,8 +98,7 @@ def main(argv=None):
         progress.done()
         print(terminal.render(result, args.submission.rstrip("/"), args.all_failures))
         if runner.public_only():   # a student release (tools/release.py): no hidden suite
-            print("Public checks only: the hidden checks run when your instructor grades, "
-                  "so full marks here do not guarantee full marks there.")
+            print(t("cli.public_only"))
     if args.json:
         report_.write(result, args.json)
     formats.write_requested(result, args)

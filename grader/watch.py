@@ -14,6 +14,7 @@ from pathlib import Path
 from . import curriculum, i18n
 from .cli import check_submission, expand
 from .engine.session import Session
+from .i18n import t
 
 CLEAR = "\x1b[2J\x1b[H"   # erase the screen, cursor to the top left
 RULE = "=" * 72           # between two summaries when the output is not a terminal
@@ -39,8 +40,7 @@ def main(argv=None):
     only = [expand(sel) for sel in args.only]
     submission = Path(args.submission)
     problem = check_submission(submission, only) or (
-        f"--interval must be a positive number of seconds, not {args.interval:g}"
-        if not args.interval > 0 else None)
+        t("watch.bad_interval", interval=f"{args.interval:g}") if not args.interval > 0 else None)
     if problem:
         print(f"grader: {problem}", file=sys.stderr)
         return 2
@@ -73,8 +73,8 @@ class Watch:
                     except FileNotFoundError:   # deleted while being copied: see next look
                         continue
                     self.report = merge(self.report, part, present)
-                self.show(seen, f"{time.strftime('%H:%M:%S')}  {', '.join(present)} changed: "
-                          "graded again" if present else "")
+                self.show(seen, t("watch.changed", time=time.strftime('%H:%M:%S'),
+                                  modules=", ".join(present)) if present else "")
         except KeyboardInterrupt:
             pass
         except RuntimeError as e:   # the grader's own suites could not run (or Ctrl-C in pytest)
@@ -86,7 +86,7 @@ class Watch:
             if self.session:   # a Ctrl-C before runner.grade took it over
                 with contextlib.suppress(OSError):   # closing twice is harmless
                     self.session.close()
-        print(f"\nStopped watching {self.name}/.")
+        print("\n" + t("watch.stopped", name=self.name))
         return 0
 
     def _on_ctrl_c(self, signum, frame):
@@ -140,12 +140,12 @@ class Watch:
     def show(self, seen, event):
         from .engine import runner, terminal
         print(CLEAR if self.tty else f"\n{RULE}\n", end="")
-        print(f"Watching {self.name}/: save a module to grade it again; Ctrl-C stops.")
+        print(t("watch.watching", name=self.name))
         if runner.public_only():
-            print("Public checks only: the hidden checks run when your instructor grades.")
+            print(t("watch.public_only"))
         for module in self.modules:
             if not any(seen[module]):
-                print(f"! {module}.py is missing: its last result stays until the file is back.")
+                print(t("watch.missing", module=module))
         if event:
             print(event)
         print()

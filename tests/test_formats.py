@@ -285,6 +285,21 @@ def test_an_unwritable_output_is_refused_before_grading(tmp_path):
             [f"grader: {flag} {tmp_path / 'missing' / 'out'}: no such directory: {tmp_path / 'missing'}"]
 
 
+def test_format_names_write_each_platforms_file_in_the_current_folder(tmp_path, solutions):
+    proc = subprocess.run([sys.executable, "-m", "grader", str(ROOT / "solutions"), "--quiet",
+                           "--format", "gradescope", "--format", "junit", "--format", "summary",
+                           "--format", "json", "--junit", str(tmp_path / "explicit.xml")],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == \
+        ["explicit.xml", "report.json", "results.json", "summary.md"]   # --junit FILE wins
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert gradescope_problems(results) == []
+    assert results["score"] == solutions["gradescope"]["score"]
+    assert len(results["tests"]) == len(solutions["gradescope"]["tests"])
+
+
 # ---- GitHub Actions templates ---------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["grade.yml", "classroom.yml"])

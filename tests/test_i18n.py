@@ -1,6 +1,8 @@
 """Languages: the catalogues agree, the grader speaks Chinese when asked, hints progress."""
+import ast
 import json
 import os
+import re
 import string
 import subprocess
 import sys
@@ -60,6 +62,56 @@ def test_every_function_has_three_hints(lang):
     extra = [k for k in catalogue if k.startswith("hint.ex")
              and tuple(k.split(".")[1:3]) not in curriculum.all_functions()]
     assert extra == [], "hints of functions that are not in the curriculum"
+
+
+PROSE = re.compile(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")   # two words: a sentence, not a name
+
+
+def _prose_outside_catalogue(path):
+    """(line, text) of the English prose a student could read that ``path`` writes itself:
+    strings in AssertionError(...), in hint=/what= arguments, in pytest.skip(...) and in
+    module-level *_HINT(S) constants."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+
+    def visit(node):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t":
+            return                                          # a catalogue lookup
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and PROSE.search(node.value):
+            found.append((node.lineno, node.value))
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(target, "id", "").endswith(("HINT", "HINTS"))
+                                                for target in node.targets):
+            visit(node.value)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name in ("AssertionError", "skip"):
+            for arg in node.args:
+                visit(arg)
+        for kw in node.keywords:
+            if kw.arg in ("hint", "what", "reason"):
+                visit(kw.value)
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "grader" / "suites").glob("*.py")),
+                         ids=lambda p: p.name)
+def test_checks_take_their_sentences_from_the_catalogue(path):
+    assert _prose_outside_catalogue(path) == []
+
+
+def test_prose_finder_finds_prose(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('raise AssertionError(message)\nexpect(y, what="dW1")\n'
+                      'expect(y, hint=t("suite.id"))\nexpect(y, hint="use the eps argument")\n'
+                      'raise AssertionError(f"{x} is wrong")\nSTEP_HINT = "x minus lr times grad"\n')
+    assert sorted(line for line, _ in _prose_outside_catalogue(sample)) == [4, 5, 6]
 
 
 # -- grading in Chinese -------------------------------------------------------------------

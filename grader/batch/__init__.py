@@ -12,6 +12,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
+from .. import i18n
+from ..i18n import t
 from . import run, tables
 
 DEFAULT_LIMIT = 1200.0      # s per submission: worse than every function timing out twice
@@ -35,6 +37,8 @@ def parse(argv):
     p.add_argument("--seed", type=int, help="passed on to the grader (env GRADER_SEED)")
     p.add_argument("--timeout-scale", type=float, help="passed on to the grader")
     p.add_argument("--quiet", action="store_true", help="no progress lines, no summary")
+    p.add_argument("--lang", choices=i18n.LANGUAGES,
+                   help="language of the messages, passed on to the grader")
     return p.parse_args(argv)
 
 
@@ -47,19 +51,19 @@ def problem(args):
     """A one-line reason why these arguments cannot run, or None."""
     root, out = Path(args.submissions).resolve(), Path(args.out).resolve()
     if not root.is_dir():
-        return f"no such directory: {args.submissions}"
+        return t("cli.no_such_directory", path=args.submissions)
     if args.jobs < 1:
-        return f"--jobs must be at least 1, not {args.jobs}"
+        return t("batch.jobs", jobs=args.jobs)
     if args.submission_timeout is not None and args.submission_timeout <= 0:
-        return "--submission-timeout must be positive"
+        return t("batch.submission_timeout")
     if args.timeout_scale is not None and args.timeout_scale <= 0:
-        return "--timeout-scale must be positive"
+        return t("batch.timeout_scale")
     if out == root or root in out.parents:
-        return f"--out {args.out} is inside {args.submissions}: it would be graded as a student"
+        return t("batch.out_inside", out=args.out, submissions=args.submissions)
     if out.exists() and not out.is_dir():
-        return f"--out {args.out} is not a directory"
+        return t("batch.out_not_a_directory", out=args.out)
     if not entries(root)[0]:
-        return f"no submissions in {args.submissions} (expected one folder or .zip per student)"
+        return t("batch.no_submissions", submissions=args.submissions)
     return None
 
 
@@ -84,11 +88,14 @@ def options(args):
         passed += ["--seed", str(args.seed)]
     if args.timeout_scale is not None:
         passed += ["--timeout-scale", repr(args.timeout_scale)]
+    if args.lang is not None:
+        passed += ["--lang", args.lang]
     return passed
 
 
 def main(argv):
     args = parse(argv)
+    i18n.set_language(args.lang)
     reason = problem(args)
     if reason:
         return _fail(reason)
@@ -97,10 +104,10 @@ def main(argv):
     try:
         (out / "reports").mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        return _fail(f"cannot create {out / 'reports'}: {e.strerror}")
+        return _fail(t("batch.cannot_create", path=out / "reports", error=e.strerror))
     limit = args.submission_timeout or DEFAULT_LIMIT * _timeout_scale(args)
     if ignored and not args.quiet:
-        print(f"ignored (not a folder or a .zip, or a repeated name): {', '.join(ignored)}")
+        print(t("batch.ignored", names=", ".join(ignored)))
     start = time.perf_counter()
     outcomes = _grade_all(students, out / "reports", options(args), limit, args)
     if outcomes is None:
@@ -111,7 +118,8 @@ def main(argv):
     tables.checks(counts, out / "checks.csv")
     if not args.quiet:
         print(tables.summary(outcomes, counts, time.perf_counter() - start))
-        print(f"Wrote {out / 'gradebook.csv'}, {out / 'checks.csv'} and {out / 'reports'}/")
+        print(t("batch.wrote", gradebook=out / "gradebook.csv", checks=out / "checks.csv",
+                reports=out / "reports"))
     return 0
 
 
@@ -133,15 +141,16 @@ def _grade_all(students, reports, passed, limit, args):
         pool.shutdown(wait=False, cancel_futures=True)
         for proc in list(run.RUNNING):
             run.kill_tree(proc.pid)
-        print("grader batch: interrupted", file=sys.stderr)
+        print("grader batch: " + t("batch.interrupted"), file=sys.stderr)
         return None
     pool.shutdown()
     return outcomes
 
 
 def _progress(o, done, total):
-    return (f"[{done:>{len(str(total))}}/{total}] {o.student:<24} {tables.score(o):6.2f}  "
-            f"{o.status}  ({o.seconds:.1f} s)")
+    return t("batch.progress", done=f"{done:>{len(str(total))}}", total=total,
+             student=f"{o.student:<24}", score=f"{tables.score(o):6.2f}", status=o.status,
+             seconds=f"{o.seconds:.1f}")
 
 
 def _timeout_scale(args):

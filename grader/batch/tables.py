@@ -3,6 +3,7 @@ import csv
 import statistics
 
 from .. import curriculum
+from ..i18n import t
 
 STATUSES = ("passed", "failed", "error", "skipped")
 SHOWN = 5       # worst functions / checks in the summary
@@ -62,12 +63,12 @@ def summary(outcomes, counts, seconds):
     functions and the checks the class did worst on."""
     scores = [score(o) for o in outcomes]
     ungraded = [o for o in outcomes if not o.report]
-    lines = [f"Graded {len(outcomes) - len(ungraded)} of {len(outcomes)} submissions "
-             f"in {seconds:.1f} s."]
-    lines += [f"  not graded: {o.student}: {o.status}" for o in ungraded]
-    lines.append(f"Scores (not graded counts as 0): mean {statistics.mean(scores):.2f}, "
-                 f"median {statistics.median(scores):.2f}, min {min(scores):.2f}, "
-                 f"max {max(scores):.2f}")
+    lines = [t("batch.graded", graded=len(outcomes) - len(ungraded), total=len(outcomes),
+               seconds=f"{seconds:.1f}")]
+    lines += ["  " + t("batch.not_graded", student=o.student, status=o.status) for o in ungraded]
+    lines.append(t("batch.scores", mean=f"{statistics.mean(scores):.2f}",
+                   median=f"{statistics.median(scores):.2f}", min=f"{min(scores):.2f}",
+                   max=f"{max(scores):.2f}"))
     graded = [o.report for o in outcomes if o.report]
     if not graded:
         return "\n".join(lines)
@@ -80,16 +81,16 @@ def summary(outcomes, counts, seconds):
     means = sorted(((statistics.mean(s), name) for name, s in share.items()), key=lambda m: m[0])
     worst = [(mean, name) for mean, name in means if mean < 1][:SHOWN]
     if worst:
-        lines.append("Worst functions (mean share of their points):")
+        lines.append(t("batch.worst_functions"))
         lines += [f"  {name:<45} {mean:6.0%}" for mean, name in worst]
     rates = {key: rate for key, n in counts.items() if (rate := pass_rate(n)) is not None}
     ranked = [key for key in sorted(rates, key=rates.get) if rates[key] < 1][:SHOWN]
     if ranked:
-        lines.append("Worst checks (students passing / students where it ran):")
+        lines.append(t("batch.worst_checks"))
     for module, function, check in ranked:
         n = counts[(module, function, check)]
         ran = n["passed"] + n["failed"] + n["error"]
         lines.append(f"  {module}.{function}::{check:<40} {n['passed']}/{ran}")
     if not worst and not ranked:
-        lines.append("Every graded student passed every check.")
+        lines.append(t("batch.all_passed"))
     return "\n".join(lines)

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .. import curriculum
+from ..i18n import t
 
 MARKER = "# grader: this cell grades the notebook"
 MAX_BYTES = 64 << 20    # parsed in the trusted process: a bigger notebook is refused
@@ -94,20 +95,18 @@ def _read(path):
     try:
         import nbformat
     except ImportError:
-        raise NotebookError(f"{path.name}: grading a notebook needs nbformat "
-                            "(pip install nbformat)") from None
+        raise NotebookError(t("notebook.needs_nbformat", name=path.name)) from None
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ValueError(f"larger than {MAX_BYTES >> 20} MB (clear its outputs)")
+            raise ValueError(t("notebook.too_large", size=MAX_BYTES >> 20))
         notebook = nbformat.read(path, as_version=4)
         cells = notebook["cells"]
         if not isinstance(cells, list) or not all(isinstance(c, dict) for c in cells):
-            raise ValueError("its cells are not a list of cells")
+            raise ValueError(t("notebook.cells_not_a_list"))
         return cells
     except Exception as e:  # noqa: BLE001 (nbformat fails on odd input in many ways)
         reason = (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
-        raise NotebookError(f"{path.name} is not a notebook the grader can read: {reason}") \
-            from None
+        raise NotebookError(t("notebook.unreadable", name=path.name, reason=reason)) from None
 
 
 def _write(path, text):

@@ -1,4 +1,5 @@
 """Runs the hidden suites against one submission and returns the JSON report."""
+import os
 import time
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def grade(submission, only=(), seed=0, progress=None, timeout_scale=1.0, session
     session.use_cuda = plugin.CUDA
     with session:
         collector = plugin.Collector(session, seed=seed, only=only, progress=progress)
-        code = pytest.main(_pytest_args(only), plugins=[plugin, collector])
+        code = _run_pytest(_pytest_args(only), [plugin, collector])
         if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
             detail = "\n".join(collector.collection_errors)[-3000:]
             raise RuntimeError(f"the grader's own suites could not run (pytest exit {int(code)})"
@@ -41,6 +42,20 @@ def suite_files(module):
 def public_only():
     """True in a student release: no hidden suite is present, only the public checks."""
     return not any((SUITES / f"test_{m}.py").exists() for m in curriculum.CURRICULUM)
+
+
+def _run_pytest(args, plugins):
+    # whatever pytest plugins the machine has installed (pytest-benchmark writes
+    # .benchmarks/ into the student's folder, pytest-randomly reorders checks) stay out
+    saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    try:
+        return pytest.main(args, plugins=plugins)
+    finally:
+        if saved is None:
+            del os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"]
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
 
 
 def _pytest_args(only):

@@ -10,6 +10,19 @@ import tempfile
 
 # CLI flag (attribute of the parsed args) -> module that renders it to a file
 FILE_FORMATS = {"gradescope": "gradescope", "junit": "junit", "summary": "summary"}
+# --format NAME writes the file its platform expects, in the current folder
+DEFAULT_FILES = {"json": "report.json", "gradescope": "results.json", "junit": "junit.xml",
+                 "summary": "summary.md"}
+NAMES = (*DEFAULT_FILES, "classroom")
+
+
+def apply_format_names(args):
+    """``--format gradescope`` is ``--gradescope results.json`` unless that flag is given."""
+    for name in getattr(args, "format", None) or ():
+        if name == "classroom":
+            args.classroom = True
+        elif not getattr(args, name, None):
+            setattr(args, name, DEFAULT_FILES[name])
 
 
 def write_text(text, path):

@@ -25,21 +25,19 @@ def value_of(result, what):
         return float(result.item())
     if isinstance(result, (int, float)) and not isinstance(result, bool):
         return float(result)
-    raise AssertionError(f"{what} should be a single number, got {describe(result)}")
+    raise AssertionError(t("suite.ex01_tensors.not_a_number", what=what, got=describe(result)))
 
 
 def expect_fraction(result, expected, what, hint=""):
     got = value_of(result, what)
     if abs(got - expected) > 1e-6:
-        raise AssertionError(f"{what} is {got!r}, expected {expected!r}"
-                             + (f"\n{hint}" if hint else ""))
+        raise AssertionError(t("suite.ex01_tensors.fraction_differs", what=what, got=repr(got),
+                               expected=repr(expected)) + (f"\n{hint}" if hint else ""))
 
 
 def expect_value_error(call, what):
     """``call()`` must raise ValueError in the student's code (nothing else, not nothing)."""
-    expect_raises(call, "ValueError", what,
-                  "check that every label lies in [0, num_classes), both ends, and "
-                  "`raise ValueError(...)` before indexing with them")
+    expect_raises(call, "ValueError", what, t("suite.ex01_tensors.value_error_hint"))
 
 
 # -- flatten_images -------------------------------------------------------------------
@@ -116,7 +114,7 @@ class TestOneHot:
         labels = torch.tensor(LABELS, device=device)
         # labels.device, not the fixture: torch.device("cuda") != torch.device("cuda:0")
         expect_tensor(student.one_hot(labels, 6), dtype=torch.float32, device=labels.device,
-                      what="the one-hot tensor")
+                      what=t("suite.ex01_tensors.one_hot.the_one_hot_tensor"))
 
     def test_single_class(self, student):
         labels = torch.zeros(4, dtype=torch.long)
@@ -198,7 +196,7 @@ class TestTopkAccuracy:
         logits = randn((N, K), rng, device, dtype)
         labels = torch.randint(0, K, (N,), generator=rng).to(device)
         expect_fraction(student.topk_accuracy(logits, labels, k),
-                        topk_reference(logits, labels, k), f"topk_accuracy with k={k}",
+                        topk_reference(logits, labels, k), t("suite.ex01_tensors.topk_with_k", k=k),
                         hint=t("suite.ex01_tensors.topk_accuracy.matches_rank_count"))
 
     def test_returns_python_float(self, student, rng):
@@ -212,7 +210,7 @@ class TestTopkAccuracy:
         logits = torch.tensor(TIE_LOGITS, dtype=dtype)
         labels = torch.tensor([2, 3, 4, 4, 3, 1, 4])
         expect_fraction(student.topk_accuracy(logits, labels, k),
-                        topk_reference(logits, labels, k), f"topk_accuracy with k={k}",
+                        topk_reference(logits, labels, k), t("suite.ex01_tensors.topk_with_k", k=k),
                         hint=t("suite.ex01_tensors.topk_accuracy.ties_count_generously"))
 
     @pytest.mark.parametrize("k", [K, K + 3], ids=["k_equals_C", "k_above_C"])
@@ -220,7 +218,7 @@ class TestTopkAccuracy:
         logits = randn((N, K), rng)
         labels = torch.randint(0, K, (N,), generator=rng)
         expect_fraction(student.topk_accuracy(logits, labels, k), 1.0,
-                        f"topk_accuracy with k={k} and {K} classes",
+                        t("suite.ex01_tensors.topk_with_k_and_classes", k=k, classes=K),
                         hint=t("suite.ex01_tensors.topk_accuracy.k_at_least_classes_accepts_all"))
 
     def test_inputs_unchanged(self, student, rng):

@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from .common import expect_close, expect_float, grades
+from grader.i18n import t
 
 MODULE = "ex01_tensors"
 pytestmark = pytest.mark.public
@@ -21,7 +22,7 @@ LABELS = torch.tensor([1, 0, 1, 0])
 def test_example_arange_images(student):
     x = torch.arange(24.0).reshape(2, 3, 2, 2)
     expect_close(student.flatten_images(x), x.reshape(2, -1), EXACT,
-                 hint="one row per image, values in the order x.reshape(B, -1) gives")
+                 hint=t("suite.ex01_tensors.public.one_row_per_image"))
 
 
 @grades("add_channel_bias")
@@ -29,14 +30,14 @@ def test_example_bias_per_channel(student):
     x = torch.arange(12.0).reshape(1, 3, 2, 2)
     bias = torch.tensor([10.0, 20.0, 30.0])
     expect_close(student.add_channel_bias(x, bias), x + bias[:, None, None], EXACT,
-                 hint="bias[c] is added to every pixel of channel c")
+                 hint=t("suite.ex01_tensors.public.bias_per_channel"))
 
 
 @grades("one_hot")
 def test_example_four_classes(student):
     labels = torch.tensor([2, 0, 1])   # class 3 never occurs: the width is still 4
     expect_close(student.one_hot(labels, 4), F.one_hot(labels, 4).float(), EXACT,
-                 what="one_hot([2, 0, 1], 4)", hint="a float32 tensor [N, num_classes]")
+                 what="one_hot([2, 0, 1], 4)", hint=t("suite.ex01_tensors.public.float32_one_hot"))
 
 
 @grades("accuracy")
@@ -50,4 +51,4 @@ def test_example_three_of_four(student):
 def test_example_top_k(student, k):
     hits = (LOGITS.topk(k, dim=1).indices == LABELS[:, None]).any(1)
     expect_float(student.topk_accuracy(LOGITS, LABELS, k), hits.float().mean().item(),
-                 what=f"topk_accuracy with k={k}")
+                 what=t("suite.ex01_tensors.public.topk_with_k", k=k))

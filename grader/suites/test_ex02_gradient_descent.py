@@ -42,7 +42,8 @@ class TestNumericalGradient:
     def test_matches_autograd(self, student, rng, device, fn, shape):
         x = randn(shape, rng, device, F64)
         expect_close(student.numerical_gradient(fn, x), autograd_gradient(fn, x), VALUES,
-                     what="the numerical gradient", hint=CENTRAL_HINT)
+                     what=t("suite.ex02_gradient_descent.numerical_gradient.what"),
+                     hint=CENTRAL_HINT)
 
     def test_uses_eps(self, student, rng):
         x = randn((4, 3), rng, dtype=F64)
@@ -50,7 +51,7 @@ class TestNumericalGradient:
         # ((x + e)^3 - (x - e)^3) / (2 e) = 3 x^2 + e^2 exactly: the e^2 shows which eps
         expected = 3 * x ** 2 + 1e-2 ** 2
         expect_close(student.numerical_gradient(cubes, x, eps=1e-2), expected, VALUES,
-                     what="the numerical gradient with eps=1e-2",
+                     what=t("suite.ex02_gradient_descent.numerical_gradient.uses_eps.what"),
                      hint=t("suite.ex02_gradient_descent.numerical_gradient.uses_eps"))
 
     def test_non_contiguous_x(self, student, rng):
@@ -58,7 +59,8 @@ class TestNumericalGradient:
         weighted = Fn("lambda x: (torch.arange(1, 13, dtype=x.dtype, device=x.device)"
                       ".reshape(3, 4) * x ** 2).sum()")
         expect_close(student.numerical_gradient(weighted, x), autograd_gradient(weighted, x),
-                     VALUES, what="the numerical gradient of a non-contiguous x",
+                     VALUES,
+                     what=t("suite.ex02_gradient_descent.numerical_gradient.non_contiguous_x.what"),
                      hint=t("suite.ex02_gradient_descent.numerical_gradient.non_contiguous_x"))
 
     def test_f_returning_a_view(self, student, rng):
@@ -67,7 +69,7 @@ class TestNumericalGradient:
         expected = torch.zeros_like(x)
         expected[1, 2] = 1
         expect_close(student.numerical_gradient(pick, x), expected, VALUES,
-                     what="the numerical gradient of f(x) = x[1, 2]",
+                     what=t("suite.ex02_gradient_descent.numerical_gradient.f_returning_a_view.what"),
                      hint=t("suite.ex02_gradient_descent.numerical_gradient.f_returning_a_view"))
 
     def test_f_returning_python_float(self, student, rng):
@@ -75,7 +77,8 @@ class TestNumericalGradient:
         fn = Fn("lambda x: float((x.exp() * x).sum())")
         reference = Fn("lambda x: (x.exp() * x).sum()")
         expect_close(student.numerical_gradient(fn, x), autograd_gradient(reference, x),
-                     VALUES, what="the numerical gradient of a function returning a float",
+                     VALUES,
+                     what=t("suite.ex02_gradient_descent.numerical_gradient.f_returning_python_float.what"),
                      hint=t("suite.ex02_gradient_descent.numerical_gradient.f_returning_python_float"))
 
     def test_x_unchanged(self, student, rng):
@@ -103,12 +106,13 @@ class TestGradientDescent:
         x0 = randn((3, 4), rng, device, dtype)
         expected = ((1 - 2 * 0.1) ** 7 * x0.double()).to(dtype)
         expect_close(student.gradient_descent(SQUARES, x0, 0.1, 7), expected, VALUES,
-                     what="x after 7 steps of lr=0.1 on f(x) = (x ** 2).sum()", hint=STEP_HINT)
+                     what=t("suite.ex02_gradient_descent.gradient_descent.matches_closed_form.what"),
+                     hint=STEP_HINT)
 
     def test_zero_steps_return_x0(self, student, rng):
         x0 = randn((3, 4), rng)
         expect_close(student.gradient_descent(SQUARES, x0, 0.1, 0), x0, VALUES,
-                     what="x after 0 steps",
+                     what=t("suite.ex02_gradient_descent.gradient_descent.zero_steps_return_x0.what"),
                      hint=t("suite.ex02_gradient_descent.gradient_descent.zero_steps_return_x0"))
 
     def test_other_function(self, student, rng):
@@ -117,21 +121,21 @@ class TestGradientDescent:
         x0 = randn((4, 3), rng, dtype=F64)
         expect_close(student.gradient_descent(fn, x0, 0.02, 5),
                      descent_reference(fn, x0, 0.02, 5), VALUES,
-                     what="x after 5 steps on another f",
+                     what=t("suite.ex02_gradient_descent.gradient_descent.other_function.what"),
                      hint=t("suite.ex02_gradient_descent.gradient_descent.other_function"))
 
     def test_x0_requiring_grad(self, student, rng):
         x0 = randn((3, 4), rng, dtype=F64).requires_grad_(True)
         expected = (1 - 2 * 0.1) ** 3 * x0.detach()
         expect_close(student.gradient_descent(SQUARES, x0, 0.1, 3), expected, VALUES,
-                     what="x after 3 steps from an x0 that requires grad",
+                     what=t("suite.ex02_gradient_descent.gradient_descent.x0_requiring_grad.what"),
                      hint=t("suite.ex02_gradient_descent.gradient_descent.x0_requiring_grad"))
 
     def test_returns_detached(self, student, rng):
         out = student.gradient_descent(SQUARES, randn((3, 4), rng), 0.1, 3)
-        expect_tensor(out, shape=(3, 4), what="the result")
+        expect_tensor(out, shape=(3, 4), what=t("suite.ex02_gradient_descent.the_result"))
         if out.requires_grad:
-            raise AssertionError("the result still requires grad: return x.detach()")
+            raise AssertionError(t("suite.ex02_gradient_descent.still_requires_grad"))
 
     def test_x0_unchanged(self, student, rng):
         x0 = randn((3, 4), rng)
@@ -164,7 +168,8 @@ class TestHimmelblau:
     def test_known_values(self, student):
         x = torch.tensor([[3., 2.], [0., 0.], [-1., 1.]], dtype=F64)
         expect_close(student.himmelblau(x), torch.tensor([0., 170., 130.], dtype=F64), LOOSE,
-                     what="himmelblau at (3, 2), (0, 0), (-1, 1)", hint=HIMMELBLAU_HINT)
+                     what=t("suite.ex02_gradient_descent.himmelblau.known_values.what"),
+                     hint=HIMMELBLAU_HINT)
 
     def test_non_contiguous_input(self, student, rng):
         x = non_contiguous(randn((2, 5, 2), rng))   # x[..., 0] and x[..., 1] are strided
@@ -211,18 +216,16 @@ class TestFindMinima:
         bad = [i for i, d in enumerate(far.tolist()) if not d <= 1e-2]
         if bad:
             i = bad[0]
-            raise AssertionError(
-                f"from {len(bad)} of {len(starts)} starts the result is not within 1e-2 of a "
-                f"minimum; e.g. from {[round(v, 3) for v in starts[i].tolist()]} it ends at "
-                f"{[round(v, 4) for v in out[i].tolist()]} ({far[i].item():.3g} away)\n"
-                "descend (x - lr * grad) with the gradient clipped per start, and stop only "
-                "when every start has f < 1e-8")
+            raise AssertionError(t(
+                "suite.ex02_gradient_descent.find_minima.not_at_a_minimum",
+                bad=len(bad), total=len(starts), start=[round(v, 3) for v in starts[i].tolist()],
+                end=[round(v, 4) for v in out[i].tolist()], distance=f"{far[i].item():.3g}"))
 
     def test_returns_detached(self, student):
         out = student.run("find_minima", torch.tensor(FIXED_STARTS[:3]), timeout=60).result
         expect_tensor(out, shape=(3, 2), what="find_minima")
         if out.requires_grad:
-            raise AssertionError("the result still requires grad: return x.detach()")
+            raise AssertionError(t("suite.ex02_gradient_descent.still_requires_grad"))
 
     def test_starts_unchanged(self, student):
         starts = torch.tensor(FIXED_STARTS[:4])

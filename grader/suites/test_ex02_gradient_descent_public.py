@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from .common import VALUES, Fn, expect_close, expect_tensor, grades
+from grader.i18n import t
 
 MODULE = "ex02_gradient_descent"
 pytestmark = pytest.mark.public
@@ -27,8 +28,8 @@ def autograd_gradient(fn, x):
 def test_example_sum_of_cubes(student):
     x = torch.tensor([[1.0, -2.0], [0.5, 3.0]], dtype=F64)
     expect_close(student.numerical_gradient(CUBES, x), autograd_gradient(CUBES, x), VALUES,
-                 what="the numerical gradient of sum(x ** 3)",
-                 hint="central differences, one element at a time: the gradient is 3 x^2")
+                 what=t("suite.ex02_gradient_descent.public.sum_of_cubes"),
+                 hint=t("suite.ex02_gradient_descent.public.central_differences"))
 
 
 @grades("gradient_descent")
@@ -38,8 +39,8 @@ def test_example_five_steps(student):
     for _ in range(5):
         expected = expected - 0.1 * autograd_gradient(SQUARES, expected)
     expect_close(student.gradient_descent(SQUARES, x, 0.1, 5), expected, VALUES,
-                 what="x after 5 steps of lr=0.1 on sum(x ** 2)",
-                 hint="each step is x <- x - lr * df/dx(x)")
+                 what=t("suite.ex02_gradient_descent.public.five_steps"),
+                 hint=t("suite.ex02_gradient_descent.public.each_step"))
 
 
 @grades("himmelblau")
@@ -48,7 +49,7 @@ def test_example_three_points(student):
     a, b = x[:, 0], x[:, 1]
     expected = (a ** 2 + b - 11) ** 2 + (a + b ** 2 - 7) ** 2
     expect_close(student.himmelblau(x), expected, VALUES,
-                 what="himmelblau at (1, 1), (2, -1), (-3, 3)")
+                 what=t("suite.ex02_gradient_descent.public.himmelblau_three_points"))
 
 
 @grades("find_minima")
@@ -58,5 +59,5 @@ def test_example_two_starts(student):
     expect_tensor(out, shape=(2, 2), dtype=starts.dtype, what="find_minima")
     far = torch.cdist(out.detach().double(), MINIMA).min(1).values
     if not (far <= 1e-2).all():
-        raise AssertionError(f"find_minima ended at {out.tolist()}, which is not within 1e-2 "
-                             f"of a minimum of himmelblau (distances {far.tolist()})")
+        raise AssertionError(t("suite.ex02_gradient_descent.public.not_at_a_minimum",
+                               end=out.tolist(), distances=far.tolist()))

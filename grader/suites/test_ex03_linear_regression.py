@@ -29,35 +29,37 @@ class TestSyntheticData:
         X, y = student.synthetic_data(torch.tensor(TRUE_W, device=device), TRUE_B, 1000)
         expect_tensor(X, shape=(1000, 2), dtype=torch.float32, device=device, what="X")
         expect_tensor(y, shape=(1000, 1), dtype=torch.float32, device=device,
-                      what="y (reshape it to [n, 1])")
+                      what=t("suite.ex03_linear_regression.y_reshaped"))
 
     def test_features_are_standard_normal(self, student):
         X, _ = student.synthetic_data(torch.tensor([1.0, 2.0, -1.0]), 0.5, 20000)
         mean, std = X.mean(0), X.std(0)
         if mean.abs().max() > 0.05 or (std - 1).abs().max() > 0.05:
-            raise AssertionError(f"X should be N(0, 1): column means {mean.tolist()}, "
-                                 f"standard deviations {std.tolist()}")
+            raise AssertionError(t(
+                "suite.ex03_linear_regression.synthetic_data.not_standard_normal",
+                means=mean.tolist(), stds=std.tolist()))
         corr = torch.corrcoef(X.T) - torch.eye(3)
         if corr.abs().max() > 0.05:
-            raise AssertionError("the columns of X are correlated: draw every entry independently")
+            raise AssertionError(
+                t("suite.ex03_linear_regression.synthetic_data.correlated_columns"))
 
     def test_labels_follow_w_b_and_noise(self, student):
         w = torch.tensor(TRUE_W)
         X, y = student.synthetic_data(w, TRUE_B, 20000)
         noise = y.reshape(-1) - (X @ w + TRUE_B)
         if abs(noise.mean()) > 1e-3:
-            raise AssertionError(f"y - (X @ w + b) should average 0, got {noise.mean():.4g}: "
-                                 "is b added (once)?")
+            raise AssertionError(t("suite.ex03_linear_regression.synthetic_data.noise_mean",
+                                   value=f"{noise.mean():.4g}"))
         if not 0.009 < noise.std() < 0.011:
-            raise AssertionError(f"the noise should have standard deviation 0.01, got "
-                                 f"{noise.std():.4g}")
+            raise AssertionError(t("suite.ex03_linear_regression.synthetic_data.noise_std",
+                                   value=f"{noise.std():.4g}"))
 
     def test_draws_fresh_samples(self, student):
         w = torch.tensor(TRUE_W)
         X1, _ = student.synthetic_data(w, TRUE_B, 50)
         X2, _ = student.synthetic_data(w, TRUE_B, 50)
         if torch.equal(X1, X2):
-            raise AssertionError("two calls returned the same X: draw new random numbers each call")
+            raise AssertionError(t("suite.ex03_linear_regression.synthetic_data.same_samples"))
 
 
 def labelled_rows(n, device="cpu"):
@@ -75,32 +77,33 @@ class TestDataIter:
         sizes = [len(b[0]) for b in batches]
         want = [batch_size] * (n // batch_size) + ([n % batch_size] if n % batch_size else [])
         if sizes != want:
-            raise AssertionError(f"batch sizes {sizes}, expected {want} (the last batch may "
-                                 "be smaller)")
+            raise AssertionError(t("suite.ex03_linear_regression.data_iter.batch_sizes",
+                                   sizes=sizes, expected=want))
         seen = torch.cat([y.reshape(-1) for _, y in batches]).sort().values
         if not torch.equal(seen, labels.reshape(-1)):
-            raise AssertionError("one pass should yield every example exactly once")
+            raise AssertionError(t("suite.ex03_linear_regression.data_iter.not_every_example_once"))
 
     def test_features_stay_with_their_labels(self, student):
         features, labels = labelled_rows(53)
         for X, y in student.data_iter(10, features, labels):
             if not torch.equal(X[:, 0], y.reshape(-1)):
-                raise AssertionError("a batch pairs features with the labels of other "
-                                     "examples: index both with the same indices")
+                raise AssertionError(
+                    t("suite.ex03_linear_regression.data_iter.features_with_other_labels"))
 
     def test_shuffled_each_pass(self, student):
         features, labels = labelled_rows(100)
         first = torch.cat([y for _, y in student.data_iter(10, features, labels)]).reshape(-1)
         second = torch.cat([y for _, y in student.data_iter(10, features, labels)]).reshape(-1)
         if torch.equal(first, labels.reshape(-1)) or torch.equal(first, second):
-            raise AssertionError("the examples come in the same order every pass: shuffle the "
-                                 "indices each time")
+            raise AssertionError(t("suite.ex03_linear_regression.data_iter.same_order"))
 
     def test_batches_on_the_data_device(self, student, device):
         features, labels = labelled_rows(23, device)
         for X, y in student.data_iter(5, features, labels):
-            expect_tensor(X, device=device, what="a feature batch")
-            expect_tensor(y, device=device, what="a label batch")
+            expect_tensor(X, device=device,
+                          what=t("suite.ex03_linear_regression.data_iter.a_feature_batch"))
+            expect_tensor(y, device=device,
+                          what=t("suite.ex03_linear_regression.data_iter.a_label_batch"))
 
 
 @grades("linreg")
@@ -153,23 +156,24 @@ class TestSgd:
         call = student.run("sgd", params, 0.03, 10)
         for name, before, after in zip(("w", "b"), params, call.args[0]):
             expected = (before.detach() - 0.03 * before.grad / 10)
-            expect_close(after.detach(), expected, VALUES, what=f"{name} after the step",
+            expect_close(after.detach(), expected, VALUES,
+                         what=t("suite.ex03_linear_regression.after_the_step", name=name),
                          hint=t("suite.ex03_linear_regression.sgd.updates_parameters_in_place"))
 
     def test_zeroes_the_gradients(self, student, rng):
         params = params_with_grads(rng)
         for name, after in zip(("w", "b"), student.run("sgd", params, 0.1, 4).args[0]):
             if after.grad is not None and after.grad.abs().max() != 0:
-                raise AssertionError(f"{name}.grad is not zero after the step: call "
-                                     "p.grad.zero_() so that the next backward starts fresh")
+                raise AssertionError(
+                    t("suite.ex03_linear_regression.sgd.grad_not_zeroed", name=name))
 
     def test_returns_none_and_keeps_leaves(self, student, rng):
         params = params_with_grads(rng)
         call = student.run("sgd", params, 0.1, 4)
         if call.result is not None:
-            raise AssertionError("sgd updates in place and returns None")
+            raise AssertionError(t("suite.ex03_linear_regression.sgd.returns_something"))
         if not all(p.requires_grad for p in call.args[0]):
-            raise AssertionError("the parameters no longer require grad after the step")
+            raise AssertionError(t("suite.ex03_linear_regression.sgd.no_longer_requires_grad"))
 
 
 @grades("train_linreg")
@@ -182,15 +186,15 @@ class TestTrainLinreg:
         error = max((w.reshape(-1).cpu().double() - torch.tensor(TRUE_W, dtype=torch.float64))
                     .abs().max().item(), abs(b.item() - TRUE_B))
         if error > 0.02:
-            raise AssertionError(f"after 3 epochs w = {w.reshape(-1).tolist()}, b = "
-                                 f"{b.tolist()}; expected about {TRUE_W}, [{TRUE_B}]")
+            raise AssertionError(t(
+                "suite.ex03_linear_regression.train_linreg.far_from_true_parameters",
+                w=w.reshape(-1).tolist(), b=b.tolist(), true_w=TRUE_W, true_b=TRUE_B))
 
     def test_returns_detached_tensors(self, student, rng):
         X, y = regression_data(rng, n=100)
         w, b = student.run("train_linreg", X, y, num_epochs=1, timeout=60).result
         if w.requires_grad or b.requires_grad:
-            raise AssertionError("return w.detach(), b.detach(): the trained values, "
-                                 "without their autograd history")
+            raise AssertionError(t("suite.ex03_linear_regression.train_linreg.not_detached"))
 
     def test_reproducible_with_a_generator(self, student, rng):
         X, y = regression_data(rng, n=200)
@@ -198,8 +202,8 @@ class TestTrainLinreg:
         second = student.run("train_linreg", X, y, generator=Gen(7), timeout=60).result
         for a, b in zip(first, second):
             if not torch.equal(a, b):
-                raise AssertionError("two runs with the same generator gave different "
-                                     "parameters: draw every random number from `generator`")
+                raise AssertionError(
+                    t("suite.ex03_linear_regression.train_linreg.not_reproducible"))
 
 
 @grades("normal_equation")
@@ -216,8 +220,12 @@ class TestNormalEquation:
         X, y = regression_data(rng, n=40, noise=0.5)
         w1, b1 = student.normal_equation(X, y)
         w2, b2 = student.normal_equation(X, y.reshape(-1))
-        expect_close(w2, w1, LOOSE, what="w for y of shape [n]")
-        expect_close(b2, b1, LOOSE, what="b for y of shape [n]")
+        expect_close(w2, w1, LOOSE,
+                     what=t("suite.ex03_linear_regression.normal_equation.for_vector_labels",
+                            name="w"))
+        expect_close(b2, b1, LOOSE,
+                     what=t("suite.ex03_linear_regression.normal_equation.for_vector_labels",
+                            name="b"))
 
     def test_exact_fit_without_noise(self, student, rng):
         X, y = regression_data(rng, n=30, dtype=torch.float64, noise=0.0)

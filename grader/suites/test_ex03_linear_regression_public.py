@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from .common import SUMS, VALUES, expect_close, expect_tensor, grades
+from grader.i18n import t
 
 MODULE = "ex03_linear_regression"
 pytestmark = pytest.mark.public
@@ -24,11 +25,12 @@ def wave_features(n):
 def test_example_shapes_and_noise(student):
     X, y = student.synthetic_data(torch.tensor(W), B, 500)   # as d2l calls it
     expect_tensor(X, shape=(500, 2), dtype=torch.float32, what="X")
-    expect_tensor(y, shape=(500, 1), dtype=torch.float32, what="y (reshape it to [n, 1])")
+    expect_tensor(y, shape=(500, 1), dtype=torch.float32,
+                  what=t("suite.ex03_linear_regression.public.y_reshaped"))
     noise = y.reshape(-1) - (X @ torch.tensor(W) + B)
     if not (abs(noise.mean()) < 0.005 and 0.007 < noise.std() < 0.013):
-        raise AssertionError(f"y - (X @ w + b) has mean {noise.mean():.3g} and standard "
-                             f"deviation {noise.std():.3g}; expected about 0 and 0.01")
+        raise AssertionError(t("suite.ex03_linear_regression.public.noise",
+                               mean=f"{noise.mean():.3g}", std=f"{noise.std():.3g}"))
 
 
 @grades("data_iter")
@@ -38,20 +40,23 @@ def test_example_twelve_rows_in_batches_of_five(student):
     batches = list(student.data_iter(5, features, labels))
     sizes = [len(X) for X, _ in batches]
     if sizes != [5, 5, 2]:
-        raise AssertionError(f"batch sizes {sizes}, expected [5, 5, 2]")
+        raise AssertionError(t("suite.ex03_linear_regression.public.batch_sizes",
+                               sizes=sizes, expected=[5, 5, 2]))
     for X, y in batches:
         if not torch.equal(X[:, 0], y.reshape(-1)):
-            raise AssertionError("a batch pairs features with the labels of other examples")
+            raise AssertionError(
+                t("suite.ex03_linear_regression.public.features_with_other_labels"))
     seen = torch.cat([y.reshape(-1) for _, y in batches]).sort().values
     if not torch.equal(seen, i):
-        raise AssertionError("one pass should yield every example exactly once")
+        raise AssertionError(t("suite.ex03_linear_regression.public.each_example_once"))
 
 
 @grades("linreg")
 def test_example_three_rows(student):
     X = torch.arange(6.0).reshape(3, 2)
     w, b = torch.tensor([[1.0], [2.0]]), torch.tensor([0.5])
-    expect_close(student.linreg(X, w, b), X @ w + b, SUMS, hint="X @ w + b, shape [n, 1]")
+    expect_close(student.linreg(X, w, b), X @ w + b, SUMS,
+                 hint=t("suite.ex03_linear_regression.public.linreg_formula"))
 
 
 @grades("squared_loss")
@@ -59,7 +64,7 @@ def test_example_three_losses(student):
     y_hat, y = torch.tensor([[1.0], [2.0], [4.0]]), torch.tensor([1.5, 2.0, 3.0])
     expected = (y_hat - y.reshape(-1, 1)) ** 2 / 2
     expect_close(student.squared_loss(y_hat, y), expected, VALUES,
-                 hint="(y_hat - y.reshape(y_hat.shape)) ** 2 / 2, one loss per example")
+                 hint=t("suite.ex03_linear_regression.public.squared_loss_formula"))
 
 
 @grades("sgd")
@@ -70,7 +75,8 @@ def test_example_one_step(student):
     call = student.run("sgd", (w, b), 0.1, 2)
     for name, before, after in zip(("w", "b"), (w, b), call.args[0]):
         expect_close(after.detach(), before.detach() - 0.1 * before.grad / 2, VALUES,
-                     what=f"{name} after the step", hint="p -= lr * p.grad / batch_size, in place")
+                     what=t("suite.ex03_linear_regression.public.after_the_step", name=name),
+                     hint=t("suite.ex03_linear_regression.public.sgd_step"))
 
 
 @grades("train_linreg")
@@ -80,8 +86,10 @@ def test_example_recovers_w_and_b(student):
     w, b = student.run("train_linreg", X, y, timeout=60).result
     expect_tensor(w, shape=(2, 1), what="w")
     expect_tensor(b, shape=(1,), what="b")
-    expect_close(w.detach(), torch.tensor(W).reshape(2, 1), (0, 0.02), what="w after 3 epochs")
-    expect_close(b.detach(), torch.tensor([B]), (0, 0.02), what="b after 3 epochs")
+    expect_close(w.detach(), torch.tensor(W).reshape(2, 1), (0, 0.02),
+                 what=t("suite.ex03_linear_regression.public.after_three_epochs", name="w"))
+    expect_close(b.detach(), torch.tensor([B]), (0, 0.02),
+                 what=t("suite.ex03_linear_regression.public.after_three_epochs", name="b"))
 
 
 @grades("normal_equation")

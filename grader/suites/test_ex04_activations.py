@@ -26,12 +26,8 @@ REFERENCE = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu}
 FORMULA = {"sigmoid": "sigmoid(x) = 1 / (1 + exp(-x))",
            "tanh": "tanh(x) = (exp(x) - exp(-x)) / (exp(x) + exp(-x))",
            "relu": "relu(x) = max(x, 0)"}
-OVERFLOW_HINT = {
-    "sigmoid": "exp of a large x is inf and inf / inf is nan: only ever take exp(-|x|) "
-               "(1 / (1 + e) for x >= 0, e / (1 + e) for x < 0, with e = exp(-|x|))",
-    "tanh": "exp of a large |x| is inf and inf / inf is nan: compute tanh(|x|) from "
-            "exp(-2|x|) <= 1 and restore the sign",
-}
+OVERFLOW_HINT = {"sigmoid": t("suite.ex04_activations.overflow_hint.sigmoid"),
+                 "tanh": t("suite.ex04_activations.overflow_hint.tanh")}
 
 
 def inputs(rng, device="cpu", dtype=torch.float32, scale=3.0):
@@ -56,9 +52,10 @@ def expect_finite(out, x, function):
     bad = ~torch.isfinite(out.detach())
     if bad.any():
         i = int(bad.reshape(-1).nonzero()[0])
-        raise AssertionError(f"{function}({x.reshape(-1)[i].item():g}) gave "
-                             f"{out.reshape(-1)[i].item()} ({int(bad.sum())} of {out.numel()} "
-                             f"outputs are nan or inf)\n{OVERFLOW_HINT[function]}")
+        raise AssertionError(t("suite.ex04_activations.not_finite", function=function,
+                               x=f"{x.reshape(-1)[i].item():g}", value=out.reshape(-1)[i].item(),
+                               count=int(bad.sum()), total=out.numel())
+                             + f"\n{OVERFLOW_HINT[function]}")
 
 
 # -- forward passes ----------------------------------------------------------------
@@ -109,13 +106,8 @@ class TestNoOverflow:
 
 
 # -- backward passes -----------------------------------------------------------------
-BACKWARD_HINT = {
-    "sigmoid": "grad_in = grad_out * out * (1 - out), where out = sigmoid(x) is what you "
-               "are given (not x)",
-    "tanh": "grad_in = grad_out * (1 - out ** 2), where out = tanh(x) is what you are "
-            "given (not x)",
-    "relu": "grad_in = grad_out where x > 0, else 0 (x is the forward input)",
-}
+BACKWARD_HINT = {name: t(f"suite.ex04_activations.backward_hint.{name}")
+                 for name in ("sigmoid", "tanh", "relu")}
 
 
 def backward_inputs(function, rng, device="cpu", dtype=torch.float32):

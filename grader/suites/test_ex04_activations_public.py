@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from .common import GRADS, VALUES, each_function, expect_close
+from grader.i18n import t
 
 MODULE = "ex04_activations"
 pytestmark = pytest.mark.public
@@ -19,7 +20,7 @@ GRAD_OUT = torch.tensor([0.5, -1.0, 2.0, 1.0, -0.5, 1.5, 3.0])
 def test_example_linspace(student, function):
     expected = REFERENCE[function](X.double()).float()
     expect_close(student.run(function, X).result, expected, VALUES,
-                 hint=f"compare with torch.{function} on the same values")
+                 hint=t("suite.ex04_activations.public.compare_with_torch", function=function))
 
 
 @each_function("sigmoid_backward", "tanh_backward", "relu_backward")
@@ -30,4 +31,4 @@ def test_example_backward_linspace(student, function):
     out.backward(GRAD_OUT.double())
     second = X if forward == "relu" else out.detach().float()   # relu_backward takes x
     expect_close(student.run(function, GRAD_OUT, second).result, x.grad.float(), GRADS,
-                 what="grad_in", hint="grad_in = grad_out * (the local derivative)")
+                 what="grad_in", hint=t("suite.ex04_activations.public.local_derivative"))

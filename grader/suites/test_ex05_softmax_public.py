@@ -10,6 +10,7 @@ import torch
 import torch.nn.functional as F
 
 from .common import GRADS, VALUES, expect_close, grades
+from grader.i18n import t
 
 MODULE = "ex05_softmax"
 pytestmark = pytest.mark.public
@@ -22,7 +23,7 @@ class TestSoftmax:
     @pytest.mark.parametrize("dim", [0, 1], ids=["dim0", "dim1"])
     def test_example_three_by_three(self, student, dim):
         expect_close(student.softmax(LOGITS, dim=dim), F.softmax(LOGITS.double(), dim).float(),
-                     VALUES, hint=f"each slice along dim={dim} sums to 1")
+                     VALUES, hint=t("suite.ex05_softmax.public.slice_sums_to_one", dim=dim))
 
 
 @grades("log_softmax")
@@ -31,7 +32,7 @@ class TestLogSoftmax:
     def test_example_three_by_three(self, student, dim):
         expect_close(student.log_softmax(LOGITS, dim=dim),
                      F.log_softmax(LOGITS.double(), dim).float(), VALUES,
-                     hint=f"log softmax along dim={dim}: (x - m) - log(sum(exp(x - m)))")
+                     hint=t("suite.ex05_softmax.public.log_softmax_along", dim=dim))
 
 
 @grades("softmax_jacobian")
@@ -40,7 +41,8 @@ class TestSoftmaxJacobian:
         o = torch.tensor([1.0, -1.0, 0.0, 2.0], dtype=torch.float64)
         expected = torch.autograd.functional.jacobian(lambda t: F.softmax(t, dim=0), o)
         expect_close(student.softmax_jacobian(F.softmax(o, dim=0)), expected, GRADS,
-                     what="the Jacobian", hint="J[i, j] = p_i * (delta_ij - p_j)")
+                     what=t("suite.ex05_softmax.public.the_jacobian"),
+                     hint="J[i, j] = p_i * (delta_ij - p_j)")
 
 
 @grades("softmax_backward")
@@ -52,15 +54,16 @@ class TestSoftmaxBackward:
         p.backward(grad_out.double())
         expect_close(student.softmax_backward(grad_out, p.detach().float(), dim=-1),
                      o.grad.float(), GRADS, what="dL/dlogits",
-                     hint="dL/do = p * (g - sum(g * p, dim, keepdim=True))")
+                     hint=t("suite.ex05_softmax.public.softmax_vjp"))
 
 
 @grades("cross_entropy")
 class TestCrossEntropy:
     def test_example_three_rows(self, student):
         expected = F.cross_entropy(LOGITS.double(), LABELS).float()
-        expect_close(student.cross_entropy(LOGITS, LABELS), expected, VALUES, what="the loss",
-                     hint="a 0-dim tensor: the mean over the rows of -log softmax(o_n)[y_n]")
+        expect_close(student.cross_entropy(LOGITS, LABELS), expected, VALUES,
+                     what=t("suite.ex05_softmax.public.the_loss"),
+                     hint=t("suite.ex05_softmax.public.mean_over_rows"))
 
 
 @grades("cross_entropy_backward")
@@ -79,5 +82,5 @@ class TestCrossEntropyNumpy:
         got = student.cross_entropy_numpy(logits, labels)
         expected = F.cross_entropy(LOGITS.double(), LABELS).item()
         if not isinstance(got, float) or not math.isclose(got, expected, rel_tol=1e-10):
-            raise AssertionError(f"the loss is {got!r}, expected the Python float {expected!r} "
-                                 "(F.cross_entropy on the same numbers)")
+            raise AssertionError(t("suite.ex05_softmax.public.numpy_loss", got=repr(got),
+                                   expected=repr(expected)))

@@ -17,12 +17,7 @@ N, D, H, C = 7, 5, 11, 3
 NAMES = ("W1", "b1", "W2", "b2")
 # hand-written gradients against float64 autograd: 1e-10 in float64; float32 keeps ~5 digits
 GRADS = {torch.float32: (1e-5, 1e-5), torch.float64: (0.0, 1e-10)}
-HINTS = {
-    "W1": "dW1 = X^T @ da, da = (dscores @ W2^T) masked where the pre-activation was <= 0",
-    "b1": "db1 has shape [H]: sum da over the batch (dim 0), do not average it",
-    "W2": "dW2 = h^T @ dscores, h the hidden activations after the ReLU",
-    "b2": "db2 has shape [C]: sum dscores over the batch (dim 0), do not average it",
-}
+HINTS = {name: t(f"suite.ex06_mlp.grad_hint.{name}") for name in NAMES}
 SHAPE_HINTS = {"W1": "[D, H] = X^T @ da", "b1": "[H]", "W2": "[H, C] = h^T @ dscores",
                "b2": "[C]"}
 
@@ -53,11 +48,12 @@ def loss_reference(X, y, params):
     return loss.detach().to(X.dtype), {k: p[k].grad.to(X.dtype) for k in NAMES}
 
 
-def expect_grad_dict(grads, what="the gradients"):
+def expect_grad_dict(grads, what=None):
     if not isinstance(grads, dict) or set(grads) != set(NAMES):
         keys = sorted(grads) if isinstance(grads, dict) else None
-        raise AssertionError(f"{what} should be a dict with keys W1, b1, W2, b2 (like params), "
-                             f"got {keys if keys is not None else type(grads).__name__}")
+        raise AssertionError(t("suite.ex06_mlp.not_a_param_dict",
+                               what=what or t("suite.ex06_mlp.the_gradients"),
+                               got=keys if keys is not None else type(grads).__name__))
 
 
 def expect_grads(grads, expected, tol=GRADS, names=NAMES, hint=None):
@@ -71,20 +67,18 @@ def student_backward(student, X, params, dscores):
     """mlp_backward(dscores, cache, params) with the cache of the student's own mlp_forward."""
     out = student.run("mlp_forward", X, params).result
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        raise AssertionError("mlp_forward should return the pair (scores, cache); "
-                             "mlp_backward is graded through it")
+        raise AssertionError(t("suite.ex06_mlp.forward_pair_for_backward"))
     scores, cache = out
     try:
         expect_close(scores, forward_reference(X, params).to(X.dtype), SUMS, what="scores")
     except AssertionError as e:
-        raise AssertionError("mlp_backward is graded through your mlp_forward, whose scores "
-                             f"are wrong; fix mlp_forward first.\n{e}") from None
+        raise AssertionError(t("suite.ex06_mlp.forward_scores_wrong", error=e)) from None
     return student.mlp_backward(dscores, cache, params)
 
 
 # -- init_mlp --------------------------------------------------------------------------
 def expect_param_shapes(params, d, h, c, dtype, device):
-    expect_grad_dict(params, "init_mlp's result")
+    expect_grad_dict(params, t("suite.ex06_mlp.result_of", function="init_mlp"))
     for name, shape in zip(NAMES, [(d, h), (h,), (h, c), (c,)]):
         expect_tensor(params[name], shape=shape, dtype=dtype, device=device, what=name)
 
@@ -112,37 +106,34 @@ class TestInitMlp:
         W = large_init(student, rng)[name]
         want = (2 / fan_in) ** 0.5
         if abs(W.std().item() / want - 1) > 0.03:
-            raise AssertionError(f"{name} has standard deviation {W.std().item():.4g}, expected "
-                                 f"sqrt(2 / fan_in) = sqrt(2 / {fan_in}) = {want:.4g} (He): "
-                                 f"fan_in is the layer's number of inputs, {name}.shape[0]; "
-                                 "sqrt(2 / (fan_in + fan_out)) is Xavier's scale, not He's")
+            raise AssertionError(t("suite.ex06_mlp.init_mlp.he_scale", name=name,
+                                   std=f"{W.std().item():.4g}", fan_in=fan_in,
+                                   want=f"{want:.4g}"))
 
     @pytest.mark.parametrize("name,fan_in", [("W1", 400), ("W2", 300)])
     def test_weights_centred(self, student, rng, name, fan_in):
         W = large_init(student, rng)[name]
         ratio = W.mean().item() / (2 / fan_in) ** 0.5
         if abs(ratio) > 0.03:
-            raise AssertionError(f"{name} has mean {W.mean().item():.4g}; the weights should be "
-                                 "centred on 0: N(0, 1) (torch.randn), not U(0, 1) (torch.rand)")
+            raise AssertionError(t("suite.ex06_mlp.init_mlp.weights_centred", name=name,
+                                   mean=f"{W.mean().item():.4g}"))
 
     def test_weights_normal(self, student, rng):
         W = large_init(student, rng)["W1"]
         z = (W - W.mean()) / W.std()
         kurtosis = (z ** 4).mean().item()
         if abs(kurtosis - 3) > 0.3:
-            raise AssertionError(f"the entries of W1 do not look normally distributed (kurtosis "
-                                 f"{kurtosis:.3g}, a normal distribution has 3): draw them with "
-                                 "torch.randn and scale by sqrt(2 / fan_in), not from a uniform "
-                                 "distribution")
+            raise AssertionError(t("suite.ex06_mlp.init_mlp.weights_normal",
+                                   kurtosis=f"{kurtosis:.3g}"))
 
     def test_biases_zero(self, student):
         params = student.init_mlp(D, H, C, generator=Gen(1))
-        expect_grad_dict(params, "init_mlp's result")
+        expect_grad_dict(params, t("suite.ex06_mlp.result_of", function="init_mlp"))
         for name in ("b1", "b2"):
             expect_tensor(params[name], what=name)
             if params[name].count_nonzero() != 0:
-                raise AssertionError(f"{name} should be all zeros (torch.zeros), got "
-                                     f"{params[name].tolist()}")
+                raise AssertionError(t("suite.ex06_mlp.init_mlp.biases_zero", name=name,
+                                       got=params[name].tolist()))
 
     def test_reproducible_with_a_generator(self, student, device):
         # the same seed gives the same weights on every device: drawn on the CPU, then moved
@@ -150,17 +141,14 @@ class TestInitMlp:
         again = student.init_mlp(D, H, C, generator=Gen(5))
         other = student.init_mlp(D, H, C, generator=Gen(6))
         for params in (first, again, other):
-            expect_grad_dict(params, "init_mlp's result")
+            expect_grad_dict(params, t("suite.ex06_mlp.result_of", function="init_mlp"))
         for name in ("W1", "W2"):
             expect_tensor(first[name], what=name)
             if not torch.equal(first[name].cpu(), again[name]):
-                raise AssertionError(f"two calls with the same generator seed gave different "
-                                     f"{name} (device={str(device)!r}, then 'cpu'): draw every "
-                                     "weight on the CPU with torch.randn(..., generator="
-                                     "generator), then move it to `device`")
+                raise AssertionError(t("suite.ex06_mlp.init_mlp.same_seed_differs", name=name,
+                                       device=repr(str(device))))
             if torch.equal(first[name].cpu(), other[name]):
-                raise AssertionError(f"generators with different seeds gave the same {name}: draw "
-                                     "the weights with `generator`, do not reseed torch")
+                raise AssertionError(t("suite.ex06_mlp.init_mlp.other_seed_same", name=name))
 
 
 # -- mlp_forward -----------------------------------------------------------------------
@@ -170,7 +158,7 @@ class TestMlpForward:
         X, params = randn((N, D), rng, device, dtype), random_params(rng, device, dtype)
         out = student.mlp_forward(X, params)
         if not isinstance(out, (tuple, list)) or len(out) != 2:
-            raise AssertionError("mlp_forward should return the pair (scores, cache)")
+            raise AssertionError(t("suite.ex06_mlp.forward_pair"))
         expect_close(out[0], forward_reference(X, params).to(dtype), SUMS, what="scores",
                      hint=t("suite.ex06_mlp.mlp_forward.matches_reference"))
 
@@ -178,7 +166,7 @@ class TestMlpForward:
         X, params = randn((1, D), rng), random_params(rng)
         out = student.mlp_forward(X, params)
         if not isinstance(out, (tuple, list)) or len(out) != 2:
-            raise AssertionError("mlp_forward should return the pair (scores, cache)")
+            raise AssertionError(t("suite.ex06_mlp.forward_pair"))
         expect_close(out[0], forward_reference(X, params).float(), SUMS, what="scores",
                      hint=t("suite.ex06_mlp.mlp_forward.batch_of_one"))
 
@@ -199,7 +187,8 @@ class TestMlpBackward:
         for name in NAMES:
             expect_tensor(grads[name], shape=params[name].shape, what=f"d{name}")
             if grads[name].shape != params[name].shape:
-                raise AssertionError(f"d{name} should have shape {SHAPE_HINTS[name]}")
+                raise AssertionError(t("suite.ex06_mlp.mlp_backward.gradient_shape", name=name,
+                                   shape=SHAPE_HINTS[name]))
 
     def test_bias_gradients_summed_over_the_batch(self, student, rng, dtype):
         X, params = randn((N, D), rng, dtype=dtype), random_params(rng, dtype=dtype)
@@ -230,7 +219,7 @@ def classification_batch(rng, device="cpu", dtype=torch.float32, n=N):
 def loss_and_grads(student, X, y, params):
     out = student.mlp_loss_and_grads(X, y, params)
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        raise AssertionError("mlp_loss_and_grads should return the pair (loss, grads)")
+        raise AssertionError(t("suite.ex06_mlp.loss_and_grads_pair"))
     return out
 
 
@@ -239,7 +228,7 @@ class TestMlpLossAndGrads:
     def test_loss_matches_cross_entropy(self, student, rng, device, dtype):
         X, y, params = classification_batch(rng, device, dtype)
         loss, _ = loss_and_grads(student, X, y, params)
-        expect_close(loss, loss_reference(X, y, params)[0], VALUES, what="the loss",
+        expect_close(loss, loss_reference(X, y, params)[0], VALUES, what=t("suite.ex06_mlp.the_loss"),
                      hint=t("suite.ex06_mlp.mlp_loss_and_grads.loss_matches_cross_entropy"))
 
     def test_grads_match_autograd(self, student, rng, device, dtype):
@@ -254,7 +243,7 @@ class TestMlpLossAndGrads:
         loss, grads = loss_and_grads(student, X, y, params)
         want_loss, want_grads = loss_reference(X, y, params)
         big = (1e-5, 1e-3) if dtype == torch.float32 else (1e-10, 1e-7)
-        expect_close(loss, want_loss, big, what="the loss at scores of about 1e3",
+        expect_close(loss, want_loss, big, what=t("suite.ex06_mlp.the_loss_at_large_scores"),
                      hint=t("suite.ex06_mlp.mlp_loss_and_grads.large_scores_stable"))
         expect_grads(grads, want_grads, big)
 
@@ -274,7 +263,7 @@ def spiral(points=100, classes=3, seed=0):
 
 
 def expect_params(params, d, h, c, dtype, device):
-    expect_grad_dict(params, "train_mlp's result")
+    expect_grad_dict(params, t("suite.ex06_mlp.result_of", function="train_mlp"))
     for name, shape in zip(NAMES, [(d, h), (h,), (h, c), (c,)]):
         expect_tensor(params[name], shape=shape, dtype=dtype, device=device, what=name)
 
@@ -288,10 +277,7 @@ class TestTrainMlp:
         with torch.no_grad():
             right = int((forward_reference(X, params).argmax(1) == y).sum())
         if right < 285:
-            raise AssertionError(f"the trained network classifies {right} of the 300 spiral "
-                                 "points correctly, expected at least 285 with the defaults "
-                                 "(hidden=64, lr=1.0, epochs=1000): every epoch should be one "
-                                 "full-batch step params -= lr * grads")
+            raise AssertionError(t("suite.ex06_mlp.train_mlp.fits_the_spiral", right=right))
 
     def test_shapes_dtype_device(self, student, rng, device, dtype):
         X = randn((12, 3), rng, device, dtype)
@@ -304,16 +290,16 @@ class TestTrainMlp:
         X = randn((12, 3), rng)
         y = torch.arange(12).remainder(4)
         init = student.init_mlp(3, 5, 4, generator=Gen(2))
-        expect_grad_dict(init, "init_mlp's result")
+        expect_grad_dict(init, t("suite.ex06_mlp.result_of", function="init_mlp"))
         trained = student.run("train_mlp", X, y, hidden=5, lr=0.5, epochs=2, generator=Gen(2),
                               timeout=30).result
-        expect_grad_dict(trained, "train_mlp's result")
+        expect_grad_dict(trained, t("suite.ex06_mlp.result_of", function="train_mlp"))
         want = {k: v.double() for k, v in init.items()}
         for _ in range(2):
             _, grads = loss_reference(X.double(), y, want)
             want = {k: want[k] - 0.5 * grads[k] for k in NAMES}
         for name in NAMES:
-            expect_close(trained[name], want[name].float(), SUMS, what=f"{name} after 2 epochs",
+            expect_close(trained[name], want[name].float(), SUMS, what=t("suite.ex06_mlp.after_two_epochs", name=name),
                          hint=t("suite.ex06_mlp.train_mlp.gradient_descent_steps"))
 
     def test_reproducible_with_a_generator(self, student, rng):
@@ -323,12 +309,12 @@ class TestTrainMlp:
                             timeout=30).result
         second = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(3),
                              timeout=30).result
-        expect_grad_dict(first, "train_mlp's result")
-        expect_grad_dict(second, "train_mlp's result")
+        expect_grad_dict(first, t("suite.ex06_mlp.result_of", function="train_mlp"))
+        expect_grad_dict(second, t("suite.ex06_mlp.result_of", function="train_mlp"))
         for name in NAMES:
             if not torch.equal(first[name], second[name]):
-                raise AssertionError("two runs with the same generator gave different "
-                                     f"{name}: pass `generator` on to init_mlp")
+                raise AssertionError(t("suite.ex06_mlp.train_mlp.same_generator_differs",
+                                       name=name))
 
     def test_inputs_unchanged(self, student, rng):
         X = randn((12, 3), rng)

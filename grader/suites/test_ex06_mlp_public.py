@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 
 from .common import SUMS, VALUES, Gen, expect_close, expect_tensor, grades
+from grader.i18n import t
 
 MODULE = "ex06_mlp"
 pytestmark = pytest.mark.public
@@ -38,7 +39,7 @@ def autograd_grads(loss_of_scores, params):
 
 def expect_grads(grads, expected):
     if not isinstance(grads, dict) or set(grads) != set(NAMES):
-        raise AssertionError("the gradients should be a dict with keys W1, b1, W2, b2")
+        raise AssertionError(t("suite.ex06_mlp.public.gradients_dict"))
     for name in NAMES:
         expect_close(grads[name], expected[name], GRADS, what=f"d{name}")
 
@@ -47,19 +48,20 @@ def expect_grads(grads, expected):
 def test_example_shapes_and_zero_biases(student):
     params = student.init_mlp(3, 5, 2, generator=Gen(0))
     if not isinstance(params, dict) or set(params) != set(NAMES):
-        raise AssertionError("init_mlp should return a dict with keys W1, b1, W2, b2")
+        raise AssertionError(t("suite.ex06_mlp.public.returns_dict", function="init_mlp"))
     for name, shape in zip(NAMES, [(3, 5), (5,), (5, 2), (2,)]):
         expect_tensor(params[name], shape=shape, dtype=torch.float32, what=name)
     for name in ("b1", "b2"):
         if params[name].count_nonzero() != 0:
-            raise AssertionError(f"{name} should be all zeros, got {params[name].tolist()}")
+            raise AssertionError(t("suite.ex06_mlp.public.all_zeros", name=name,
+                                   got=params[name].tolist()))
 
 
 @grades("mlp_forward")
 def test_example_scores(student):
     out = student.mlp_forward(X, PARAMS)
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        raise AssertionError("mlp_forward should return the pair (scores, cache)")
+        raise AssertionError(t("suite.ex06_mlp.public.forward_pair"))
     expect_close(out[0], forward_reference(X, PARAMS).float(), SUMS, what="scores",
                  hint="scores = relu(X @ W1 + b1) @ W2 + b2")
 
@@ -69,8 +71,7 @@ def test_example_gradients(student):
     dscores = torch.tensor([[1.0, -1.0], [0.5, 2.0], [-1.5, 0.0], [0.25, 1.0]])
     out = student.mlp_forward(X, PARAMS)
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        raise AssertionError("mlp_forward should return the pair (scores, cache); "
-                             "mlp_backward is checked through it")
+        raise AssertionError(t("suite.ex06_mlp.public.forward_pair_for_backward"))
     _, expected = autograd_grads(lambda s: (s * dscores.double()).sum(), PARAMS)
     expect_grads(student.mlp_backward(dscores, out[1], PARAMS), expected)
 
@@ -79,10 +80,10 @@ def test_example_gradients(student):
 def test_example_loss_and_gradients(student):
     out = student.mlp_loss_and_grads(X, Y, PARAMS)
     if not isinstance(out, (tuple, list)) or len(out) != 2:
-        raise AssertionError("mlp_loss_and_grads should return the pair (loss, grads)")
+        raise AssertionError(t("suite.ex06_mlp.public.loss_and_grads_pair"))
     want_loss, want_grads = autograd_grads(lambda s: F.cross_entropy(s, Y), PARAMS)
-    expect_close(out[0], want_loss, VALUES, what="the loss",
-                 hint="F.cross_entropy's mean loss, as a 0-dim tensor")
+    expect_close(out[0], want_loss, VALUES, what=t("suite.ex06_mlp.public.the_loss"),
+                 hint=t("suite.ex06_mlp.public.mean_loss"))
     expect_grads(out[1], want_grads)
 
 
@@ -93,12 +94,12 @@ def test_example_two_epochs(student):
                           timeout=30).result
     for what, params in (("init_mlp", init), ("train_mlp", trained)):
         if not isinstance(params, dict) or set(params) != set(NAMES):
-            raise AssertionError(f"{what} should return a dict with keys W1, b1, W2, b2")
+            raise AssertionError(t("suite.ex06_mlp.public.returns_dict", function=what))
     want = dict(init)
     for _ in range(2):
         _, grads = autograd_grads(lambda s: F.cross_entropy(s, Y), want)
         want = {k: want[k] - 0.5 * grads[k] for k in NAMES}
     for name in NAMES:
-        expect_close(trained[name], want[name], SUMS, what=f"{name} after 2 epochs",
-                     hint="start from init_mlp(D, hidden, C, generator), then each epoch: params "
-                          "-= lr * grads of the whole batch")
+        expect_close(trained[name], want[name], SUMS,
+                     what=t("suite.ex06_mlp.public.after_two_epochs", name=name),
+                     hint=t("suite.ex06_mlp.public.two_epochs"))

@@ -110,9 +110,9 @@ class TestConv2dUnfold:
         F.conv2d(*reference, stride=2, padding=1).backward(grad_out)
         for name, got, want in zip(("x", "weight", "bias"), call.args, reference):
             if got.grad is None:
-                raise AssertionError(f"no gradient reached {name}: keep every step in torch "
-                                     "ops (no .detach(), .numpy() or torch.no_grad())")
-            expect_close(got.grad, want.grad, VALUES, what=f"the gradient of {name}")
+                raise AssertionError(t("suite.ex07_conv.conv2d_unfold.no_gradient", name=name))
+            expect_close(got.grad, want.grad, VALUES,
+                         what=t("suite.ex07_conv.conv2d_unfold.the_gradient_of", name=name))
 
 
 # -- max_pool2d ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from .common import SUMS, VALUES, each_function, expect_close, grades
+from grader.i18n import t
 
 MODULE = "ex07_conv"
 pytestmark = pytest.mark.public
@@ -21,7 +22,7 @@ BIAS = torch.tensor([0.1, -0.2, 0.3])
 def test_example_one_image(student):
     x = torch.arange(6.0).reshape(1, 1, 2, 3)
     expect_close(student.pad2d(x, 1), F.pad(x, (1, 1, 1, 1)), VALUES,
-                 hint="`padding` zeros on all four sides")
+                 hint=t("suite.ex07_conv.public.pad2d.example_one_image"))
 
 
 @each_function("conv2d_loops", "conv2d_unfold")
@@ -30,11 +31,11 @@ def test_example_small_image(student, function, stride, padding):
     expected = F.conv2d(X.double(), WEIGHT.double(), BIAS.double(), stride=stride,
                         padding=padding).float()
     out = student.run(function, X, WEIGHT, BIAS, stride=stride, padding=padding).result
-    expect_close(out, expected, SUMS, hint="compare with F.conv2d on the same arguments")
+    expect_close(out, expected, SUMS, hint=t("suite.ex07_conv.public.conv.example_small_image"))
 
 
 @grades("max_pool2d")
 def test_example_scrambled_values(student):
     x = ((torch.arange(48.0) * 7) % 11 - 5).reshape(1, 2, 4, 6)
     expect_close(student.max_pool2d(x, 2), F.max_pool2d(x, 2), VALUES,
-                 hint="the maximum of each 2 x 2 window, windows 2 apart")
+                 hint=t("suite.ex07_conv.public.max_pool2d.example_scrambled_values"))

@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from .common import VALUES, expect_close, grades
+from grader.i18n import t
 
 MODULE = "ex08_knn"
 pytestmark = pytest.mark.public
@@ -31,14 +32,16 @@ def test_example_integer_points(student):
     X = torch.tensor([[0.0, 0.0], [3.0, 4.0], [1.0, 1.0]])
     Y = torch.tensor([[0.0, 0.0], [6.0, 8.0]])
     expect_close(student.pairwise_distances(X, Y), torch.cdist(X.double(), Y.double()).float(),
-                 VALUES, what="distances", hint="D[m, n] = ||x_m - y_n||, shape [M, N]")
+                 VALUES, what=t("suite.ex08_knn.public.distances"),
+                 hint=t("suite.ex08_knn.public.pairwise_distances.example_integer_points"))
 
 
 @grades("knn_vote")
 def test_example_three_rows(student):
     labels = torch.tensor([[0, 1, 1], [2, 2, 0], [3, 1, 3]])
-    expect_close(student.knn_vote(labels, 4), majority(labels, 4), what="the votes",
-                 hint="the most frequent label of each row, a long tensor of shape [M]")
+    expect_close(student.knn_vote(labels, 4), majority(labels, 4),
+                 what=t("suite.ex08_knn.public.the_votes"),
+                 hint=t("suite.ex08_knn.public.knn_vote.example_three_rows"))
 
 
 @grades("knn_predict")
@@ -46,8 +49,8 @@ def test_example_three_rows(student):
 def test_example_clusters(student, k):
     expected = majority(Y_TRAIN[nearest(k)], 3)
     expect_close(student.knn_predict(X_TRAIN, Y_TRAIN, X_TEST, k), expected,
-                 what=f"the predictions with k={k}",
-                 hint="the labels of the k nearest training points, then a majority vote")
+                 what=t("suite.ex08_knn.public.the_predictions_with_k", k=k),
+                 hint=t("suite.ex08_knn.public.knn_predict.example_clusters"))
 
 
 @grades("knn_regress")
@@ -55,4 +58,5 @@ def test_example_cluster_means(student):
     y_train = torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0])
     expected = y_train.double()[nearest(2)].mean(1).float()
     expect_close(student.knn_regress(X_TRAIN, y_train, X_TEST, 2), expected, VALUES,
-                 what="the predictions with k=2", hint="the mean target of the k nearest points")
+                 what=t("suite.ex08_knn.public.the_predictions_with_k", k=2),
+                 hint=t("suite.ex08_knn.public.knn_regress.example_cluster_means"))

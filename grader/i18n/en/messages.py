@@ -76,4 +76,43 @@ MESSAGES = {
                           "on the larger one: it loops in Python over positions; vectorise it",
     "cmp.raised_instead": "{what} raised {got}; expected {exception}",
     "cmp.returned_instead": "{what} returned {got} instead of raising {exception}",
+
+    # -- watch.py -------------------------------------------------------------------
+    "watch.bad_interval": "--interval must be a positive number of seconds, not {interval}",
+    "watch.watching": "Watching {name}/: save a module to grade it again; Ctrl-C stops.",
+    "watch.public_only": "Public checks only: the hidden checks run when your instructor grades.",
+    "watch.missing": "! {module}.py is missing: its last result stays until the file is back.",
+    "watch.changed": "{time}  {modules} changed: graded again",
+    "watch.stopped": "Stopped watching {name}/.",
+
+    # -- cli.py: a student release ----------------------------------------------------
+    "cli.public_only": "Public checks only: the hidden checks run when your instructor grades, "
+                       "so full marks here do not guarantee full marks there.",
+
+    # -- engine/notebook.py -----------------------------------------------------------
+    "notebook.needs_nbformat": "{name}: grading a notebook needs nbformat (pip install nbformat)",
+    "notebook.too_large": "larger than {size} MB (clear its outputs)",
+    "notebook.cells_not_a_list": "its cells are not a list of cells",
+    "notebook.unreadable": "{name} is not a notebook the grader can read: {reason}",
+
+    # -- batch/ -----------------------------------------------------------------------
+    "batch.jobs": "--jobs must be at least 1, not {jobs}",
+    "batch.submission_timeout": "--submission-timeout must be positive",
+    "batch.timeout_scale": "--timeout-scale must be positive",
+    "batch.out_inside": "--out {out} is inside {submissions}: it would be graded as a student",
+    "batch.out_not_a_directory": "--out {out} is not a directory",
+    "batch.no_submissions": "no submissions in {submissions} "
+                            "(expected one folder or .zip per student)",
+    "batch.cannot_create": "cannot create {path}: {error}",
+    "batch.ignored": "ignored (not a folder or a .zip, or a repeated name): {names}",
+    "batch.progress": "[{done}/{total}] {student} {score}  {status}  ({seconds} s)",
+    "batch.interrupted": "interrupted",
+    "batch.wrote": "Wrote {gradebook}, {checks} and {reports}/",
+    "batch.graded": "Graded {graded} of {total} submissions in {seconds} s.",
+    "batch.not_graded": "not graded: {student}: {status}",
+    "batch.scores": "Scores (not graded counts as 0): mean {mean}, median {median}, "
+                    "min {min}, max {max}",
+    "batch.worst_functions": "Worst functions (mean share of their points):",
+    "batch.worst_checks": "Worst checks (students passing / students where it ran):",
+    "batch.all_passed": "Every graded student passed every check.",
 }

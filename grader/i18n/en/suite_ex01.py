@@ -26,4 +26,16 @@ MESSAGES = {
         "a label tied with others at the k-th place counts; topk() and sort() pick one of the tied classes, the lower index first",
     "suite.ex01_tensors.topk_accuracy.k_at_least_classes_accepts_all":
         "k >= C accepts every row (logits.topk(k) fails for k > C)",
+    "suite.ex01_tensors.not_a_number":
+        "{what} should be a single number, got {got}",
+    "suite.ex01_tensors.fraction_differs":
+        "{what} is {got}, expected {expected}",
+    "suite.ex01_tensors.value_error_hint":
+        "check that every label lies in [0, num_classes), both ends, and `raise ValueError(...)` before indexing with them",
+    "suite.ex01_tensors.one_hot.the_one_hot_tensor":
+        "the one-hot tensor",
+    "suite.ex01_tensors.topk_with_k":
+        "topk_accuracy with k={k}",
+    "suite.ex01_tensors.topk_with_k_and_classes":
+        "topk_accuracy with k={k} and {classes} classes",
 }

@@ -24,4 +24,30 @@ MESSAGES = {
         "index the last axis (x[..., 0]), whatever comes before it; a [2] input gives a 0-dim result",
     "suite.ex02_gradient_descent.himmelblau.non_contiguous_input":
         "view() needs a contiguous tensor; index with x[..., 0] instead",
+    "suite.ex02_gradient_descent.the_result":
+        "the result",
+    "suite.ex02_gradient_descent.still_requires_grad":
+        "the result still requires grad: return x.detach()",
+    "suite.ex02_gradient_descent.numerical_gradient.what":
+        "the numerical gradient",
+    "suite.ex02_gradient_descent.numerical_gradient.uses_eps.what":
+        "the numerical gradient with eps=1e-2",
+    "suite.ex02_gradient_descent.numerical_gradient.non_contiguous_x.what":
+        "the numerical gradient of a non-contiguous x",
+    "suite.ex02_gradient_descent.numerical_gradient.f_returning_a_view.what":
+        "the numerical gradient of f(x) = x[1, 2]",
+    "suite.ex02_gradient_descent.numerical_gradient.f_returning_python_float.what":
+        "the numerical gradient of a function returning a float",
+    "suite.ex02_gradient_descent.gradient_descent.matches_closed_form.what":
+        "x after 7 steps of lr=0.1 on f(x) = (x ** 2).sum()",
+    "suite.ex02_gradient_descent.gradient_descent.zero_steps_return_x0.what":
+        "x after 0 steps",
+    "suite.ex02_gradient_descent.gradient_descent.other_function.what":
+        "x after 5 steps on another f",
+    "suite.ex02_gradient_descent.gradient_descent.x0_requiring_grad.what":
+        "x after 3 steps from an x0 that requires grad",
+    "suite.ex02_gradient_descent.himmelblau.known_values.what":
+        "himmelblau at (3, 2), (0, 0), (-1, 1)",
+    "suite.ex02_gradient_descent.find_minima.not_at_a_minimum":
+        "from {bad} of {total} starts the result is not within 1e-2 of a minimum; e.g. from {start} it ends at {end} ({distance} away)\ndescend (x - lr * grad) with the gradient clipped per start, and stop only when every start has f < 1e-8",
 }

@@ -10,4 +10,8 @@ MESSAGES = {
         "windows that do not fit at the border are dropped (no padding)",
     "suite.ex07_conv.max_pool2d.all_negative_input":
         "a maximum of negative numbers is negative: do not start from 0",
+    "suite.ex07_conv.conv2d_unfold.no_gradient":
+        "no gradient reached {name}: keep every step in torch ops (no .detach(), .numpy() or torch.no_grad())",
+    "suite.ex07_conv.conv2d_unfold.the_gradient_of":
+        "the gradient of {name}",
 }

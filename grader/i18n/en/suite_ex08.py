@@ -26,4 +26,30 @@ MESSAGES = {
         "average over the neighbours (dim 1), keep the targets: [M, T]",
     "suite.ex08_knn.knn_regress.equal_distances_lower_index_nearer":
         "at equal distances the lower training index is nearer: sort with stable=True",
+    "suite.ex08_knn.k_too_large":
+        "k larger than the number of training points",
+    "suite.ex08_knn.k_too_large_hint":
+        "check k yourself and raise ValueError (slicing [:, :k] silently takes fewer neighbours, topk raises a RuntimeError)",
+    "suite.ex08_knn.distances":
+        "distances",
+    "suite.ex08_knn.distances_duplicated_rows":
+        "distances between duplicated rows",
+    "suite.ex08_knn.distances_integer_points":
+        "distances between integer points",
+    "suite.ex08_knn.the_votes":
+        "the votes",
+    "suite.ex08_knn.the_votes_tied_rows":
+        "the votes of tied rows",
+    "suite.ex08_knn.the_predictions":
+        "the predictions",
+    "suite.ex08_knn.the_predictions_equally_distant":
+        "the predictions with equally distant training points",
+    "suite.ex08_knn.the_k1_predictions_training":
+        "the k = 1 predictions on the training points",
+    "suite.ex08_knn.the_predictions_labels_1_4":
+        "the predictions with labels {labels} and num_classes=None",
+    "suite.ex08_knn.the_predictions_integer_targets":
+        "the predictions for integer (long) targets",
+    "suite.ex08_knn.the_predictions_targets_n3":
+        "the predictions for targets of shape [N, 3]",
 }

@@ -71,4 +71,40 @@ MESSAGES = {
                           "它在 Python 里逐个位置循环；请改成向量化写法",
     "cmp.raised_instead": "{what}：抛出了 {got}；应抛出 {exception}",
     "cmp.returned_instead": "{what}：返回了 {got}，而不是抛出 {exception}",
+
+    # -- watch.py -------------------------------------------------------------------
+    "watch.bad_interval": "--interval 必须是正的秒数，而不是 {interval}",
+    "watch.watching": "正在监视 {name}/：保存一个模块就会重新评分；按 Ctrl-C 停止。",
+    "watch.public_only": "只有公开检查：隐藏检查在老师评分时运行。",
+    "watch.missing": "! {module}.py 不见了：在文件恢复之前保留它上一次的结果。",
+    "watch.changed": "{time}  {modules} 有改动：已重新评分",
+    "watch.stopped": "已停止监视 {name}/。",
+
+    # -- cli.py: a student release ----------------------------------------------------
+    "cli.public_only": "只有公开检查：隐藏检查在老师评分时运行，所以这里满分不保证那里也满分。",
+
+    # -- engine/notebook.py -----------------------------------------------------------
+    "notebook.needs_nbformat": "{name}：评分 notebook 需要 nbformat（pip install nbformat）",
+    "notebook.too_large": "大于 {size} MB（请清除它的输出）",
+    "notebook.cells_not_a_list": "它的 cells 不是由单元格组成的列表",
+    "notebook.unreadable": "{name} 不是评分器能读取的 notebook：{reason}",
+
+    # -- batch/ -----------------------------------------------------------------------
+    "batch.jobs": "--jobs 至少为 1，而不是 {jobs}",
+    "batch.submission_timeout": "--submission-timeout 必须是正数",
+    "batch.timeout_scale": "--timeout-scale 必须是正数",
+    "batch.out_inside": "--out {out} 在 {submissions} 里面：它会被当成一个学生来评分",
+    "batch.out_not_a_directory": "--out {out} 不是目录",
+    "batch.no_submissions": "{submissions} 里没有作业（每个学生应有一个文件夹或 .zip）",
+    "batch.cannot_create": "无法创建 {path}：{error}",
+    "batch.ignored": "已忽略（不是文件夹或 .zip，或名字重复）：{names}",
+    "batch.progress": "[{done}/{total}] {student} {score}  {status}  （{seconds} 秒）",
+    "batch.interrupted": "已中断",
+    "batch.wrote": "已写入 {gradebook}、{checks} 和 {reports}/",
+    "batch.graded": "已评分 {total} 份作业中的 {graded} 份，用时 {seconds} 秒。",
+    "batch.not_graded": "未评分：{student}：{status}",
+    "batch.scores": "分数（未评分按 0 计）：平均 {mean}，中位数 {median}，最低 {min}，最高 {max}",
+    "batch.worst_functions": "得分最差的函数（平均得分比例）：",
+    "batch.worst_checks": "通过率最低的检查（通过的学生数 / 运行了该检查的学生数）：",
+    "batch.all_passed": "每个已评分的学生都通过了所有检查。",
 }

@@ -26,4 +26,16 @@ MESSAGES = {
         "在第 k 名与其他类别并列的标签也算对；topk() 和 sort() 只会从并列的类别里挑一个，下标小的优先",
     "suite.ex01_tensors.topk_accuracy.k_at_least_classes_accepts_all":
         "k >= C 时每一行都算对（k > C 时 logits.topk(k) 会报错）",
+    "suite.ex01_tensors.not_a_number":
+        "{what} 应该是单个数，得到的是 {got}",
+    "suite.ex01_tensors.fraction_differs":
+        "{what} 是 {got}，应为 {expected}",
+    "suite.ex01_tensors.value_error_hint":
+        "检查每个标签都在 [0, num_classes) 内（两端都要检查），并在用它们做下标之前 `raise ValueError(...)`",
+    "suite.ex01_tensors.one_hot.the_one_hot_tensor":
+        "one-hot 张量",
+    "suite.ex01_tensors.topk_with_k":
+        "k={k} 时的 topk_accuracy",
+    "suite.ex01_tensors.topk_with_k_and_classes":
+        "k={k}、共 {classes} 个类别时的 topk_accuracy",
 }

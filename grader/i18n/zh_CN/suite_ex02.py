@@ -24,4 +24,30 @@ MESSAGES = {
         "对最后一个轴取下标（x[..., 0]），前面是什么都行；输入 [2] 得到 0 维结果",
     "suite.ex02_gradient_descent.himmelblau.non_contiguous_input":
         "view() 需要连续张量；改用 x[..., 0] 取下标",
+    "suite.ex02_gradient_descent.the_result":
+        "结果",
+    "suite.ex02_gradient_descent.still_requires_grad":
+        "结果仍然需要梯度（requires grad）：返回 x.detach()",
+    "suite.ex02_gradient_descent.numerical_gradient.what":
+        "数值梯度",
+    "suite.ex02_gradient_descent.numerical_gradient.uses_eps.what":
+        "eps=1e-2 时的数值梯度",
+    "suite.ex02_gradient_descent.numerical_gradient.non_contiguous_x.what":
+        "非连续 x 的数值梯度",
+    "suite.ex02_gradient_descent.numerical_gradient.f_returning_a_view.what":
+        "f(x) = x[1, 2] 的数值梯度",
+    "suite.ex02_gradient_descent.numerical_gradient.f_returning_python_float.what":
+        "返回 float 的函数的数值梯度",
+    "suite.ex02_gradient_descent.gradient_descent.matches_closed_form.what":
+        "在 f(x) = (x ** 2).sum() 上以 lr=0.1 走 7 步后的 x",
+    "suite.ex02_gradient_descent.gradient_descent.zero_steps_return_x0.what":
+        "走 0 步后的 x",
+    "suite.ex02_gradient_descent.gradient_descent.other_function.what":
+        "在另一个 f 上走 5 步后的 x",
+    "suite.ex02_gradient_descent.gradient_descent.x0_requiring_grad.what":
+        "从需要梯度的 x0 出发走 3 步后的 x",
+    "suite.ex02_gradient_descent.himmelblau.known_values.what":
+        "himmelblau 在 (3, 2)、(0, 0)、(-1, 1) 处的值",
+    "suite.ex02_gradient_descent.find_minima.not_at_a_minimum":
+        "{total} 个起点中有 {bad} 个的结果离极小值点超过 1e-2；例如从 {start} 出发，结束于 {end}（距离 {distance}）\n用 (x - lr * grad) 下降，对每个起点分别裁剪梯度，并且只有在每个起点都满足 f < 1e-8 时才停止",
 }

@@ -10,4 +10,8 @@ MESSAGES = {
         "边界处放不下的窗口直接丢弃（不填充）",
     "suite.ex07_conv.max_pool2d.all_negative_input":
         "一组负数的最大值是负数：不要从 0 开始取最大",
+    "suite.ex07_conv.conv2d_unfold.no_gradient":
+        "梯度没有传到 {name}：每一步都要用 torch 运算（不要用 .detach()、.numpy() 或 torch.no_grad()）",
+    "suite.ex07_conv.conv2d_unfold.the_gradient_of":
+        "{name} 的梯度",
 }

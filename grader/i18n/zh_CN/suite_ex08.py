@@ -26,4 +26,30 @@ MESSAGES = {
         "对邻居求平均（第 1 维），保留目标维：[M, T]",
     "suite.ex08_knn.knn_regress.equal_distances_lower_index_nearer":
         "距离相等时训练下标小的更近：用 stable=True 排序",
+    "suite.ex08_knn.k_too_large":
+        "k 大于训练点个数时",
+    "suite.ex08_knn.k_too_large_hint":
+        "自己检查 k 并抛出 ValueError（切片 [:, :k] 会悄悄取到更少的邻居，topk 抛出的是 RuntimeError）",
+    "suite.ex08_knn.distances":
+        "距离",
+    "suite.ex08_knn.distances_duplicated_rows":
+        "重复行之间的距离",
+    "suite.ex08_knn.distances_integer_points":
+        "整数点之间的距离",
+    "suite.ex08_knn.the_votes":
+        "投票结果",
+    "suite.ex08_knn.the_votes_tied_rows":
+        "票数并列的行的投票结果",
+    "suite.ex08_knn.the_predictions":
+        "预测结果",
+    "suite.ex08_knn.the_predictions_equally_distant":
+        "训练点距离相等时的预测结果",
+    "suite.ex08_knn.the_k1_predictions_training":
+        "在训练点上 k = 1 的预测结果",
+    "suite.ex08_knn.the_predictions_labels_1_4":
+        "标签为 {labels}、num_classes=None 时的预测结果",
+    "suite.ex08_knn.the_predictions_integer_targets":
+        "整数（long）目标值的预测结果",
+    "suite.ex08_knn.the_predictions_targets_n3":
+        "目标值形状为 [N, 3] 时的预测结果",
 }
