@@ -4,6 +4,7 @@ One submission carries six kinds of breakage at once (a syntax error, a missing
 function, an infinite loop, a segfault, os._exit at import, a huge allocation);
 every other module is the reference solution and must keep full marks.
 """
+import os
 import shutil
 import time
 
@@ -103,3 +104,30 @@ def test_huge_allocation_is_an_error_not_a_crash(broken):
 def test_total_time_is_bounded(broken):
     _, seconds = broken
     assert seconds < 120
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root builds the worker's own filesystem")
+def test_a_sandbox_the_grader_cannot_build_is_the_graders_failure_not_the_students():
+    import torch
+
+    from grader.engine.session import GraderFailure, Session
+    session = Session(ROOT / "solutions")
+    with session:
+        root = session._tmp / "root"    # where each worker's filesystem is built: break it
+        root.rmdir()
+        root.write_text("not a directory")
+        for _ in range(2):   # the first call finds out, the next stops at once
+            with pytest.raises(GraderFailure) as caught:
+                session.call("ex01_tensors", "flatten_images", (torch.ones(2, 3, 4),))
+            message = str(caught.value)
+            assert "could not set up the sandbox" in message and "not the submission" in message
+        assert session.failure == message and session.module_errors == {}
+
+
+def test_a_module_left_out_of_the_submission_is_named(tmp_path):
+    shutil.copy(ROOT / "solutions" / "ex01_tensors.py", tmp_path)
+    report, _ = grade(tmp_path, "ex01", "ex04")
+    assert report["errors"] == [{"module": "ex04_activations",
+                                 "message": "ex04_activations.py is not in the submission"}]
+    assert all(f["score"] == f["max_score"] for f in report["functions"]
+               if f["module"] == "ex01_tensors")

@@ -49,20 +49,6 @@ KNOWN_HOLES = {
         "Tensor.tolist() is not one of the ESCAPES doors (numpy, __array__, data_ptr, "
         "storages, DLPack): the data leaves torch as a list and scipy.signal.correlate "
         "convolves it; conv2d_loops 4/4",
-    "forbidden-dlpack-capsule":
-        "torch._C._to_dlpack is an unrecorded DLPack door (only torch.utils.dlpack.to_dlpack "
-        "and Tensor.__dlpack__ record themselves): NumPy computes on the shared memory; "
-        "cross_entropy 3/3",
-    "forbidden-function-state":
-        "torch._C._set_torch_function_state(ALL_DISABLED) and "
-        "torch._C._ExcludeDispatchKeyGuard(Python) are missing from the tracer's tamper "
-        "list and silence both levels: _softmax_backward_data untraced; softmax_backward 3/3",
-    "forbidden-thread":
-        "the tracing modes are thread-local: F.conv2d in a new thread is seen by neither "
-        "level; conv2d_unfold 5/5",
-    "forbidden-fork-child":
-        "a forked child's trace dies with the child: torch.cdist there, the distances "
-        "piped back as a list; knn_regress 2/2",
     "forbidden-gc-trace":
         "the Trace lives in the worker: gc.get_objects() finds it and clearing its ops "
         "before returning hides torch.softmax (SECURITY.md: not defended); "

@@ -22,6 +22,8 @@ def grade(submission, only=(), seed=0, progress=None, timeout_scale=1.0, session
     with session:
         collector = plugin.Collector(session, seed=seed, only=only, progress=progress)
         code = _run_pytest(_pytest_args(only), [plugin, collector])
+        if session.failure:
+            raise RuntimeError(session.failure)
         if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
             detail = "\n".join(collector.collection_errors)[-3000:]
             raise RuntimeError(f"the grader's own suites could not run (pytest exit {int(code)})"

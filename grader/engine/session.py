@@ -44,6 +44,11 @@ class StudentError(Exception):
         self.types = tuple(types)    # the exception's class names, own class first
 
 
+class GraderFailure(Exception):
+    """The grader itself could not run a worker (its sandbox could not be set up):
+    no student's fault, so the whole run stops (runner.grade raises RuntimeError)."""
+
+
 class NotImplementedYet(StudentError):
     pass
 
@@ -96,6 +101,7 @@ class Session:
         self._workers = {}
         self._broken = {}           # module -> the ModuleBroken its every call raises
         self._timeouts = {}         # (module, function) -> number of calls that timed out
+        self.failure = None         # why the grader could not run, once it cannot
         for module, reason in notebook.convert(self.submission, self._copy).items():
             self._module_broken(module, StudentError(reason))   # an .ipynb it cannot read
         self._start_zygote()
@@ -133,6 +139,8 @@ class Session:
 
     # -- workers ----------------------------------------------------------
     def _spawn(self, module):
+        if not (self._copy / f"{module}.py").is_file():
+            raise self._module_broken(module, StudentError(t("session.module_missing", module=module)))
         reply, fd = self._control_request({
             "cmd": "spawn", "module": module, "submission": str(self._copy),
             "memory_bytes": None if self.use_cuda else MEMORY_BYTES,
@@ -140,12 +148,28 @@ class Session:
             "root": str(self._tmp / "root")},
             with_fd=True)
         worker = _Worker(reply["pid"], socket.socket(fileno=fd))
+        self._expect_ready(worker)
         reply = self._exchange(worker, {"op": "import"}, IMPORT_TIMEOUT, module, importing=True)
         if not reply["ok"]:
             self._kill(worker)
             raise self._module_broken(module, _describe_raised(
                 reply, self.submission, t("session.importing", module=module)))
         return worker
+
+    def _expect_ready(self, worker):
+        """The worker's first word, said before it runs any student code: ready, or why
+        its sandbox could not be set up (then grading stops: not the student's fault)."""
+        from . import wire
+        worker.sock.settimeout(IMPORT_TIMEOUT)
+        try:
+            hello = wire.recv(worker.sock, deadline=time.monotonic() + IMPORT_TIMEOUT)
+        except (socket.timeout, TimeoutError, EOFError, OSError, wire.ProtocolError) as e:
+            hello = {"ready": False, "why": f"{type(e).__name__}: {e}"}
+        if not (isinstance(hello, dict) and hello.get("ready") is True):
+            self._kill(worker)
+            why = hello.get("why") if isinstance(hello, dict) else repr(hello)
+            self.failure = t("session.sandbox_failed", why=why, log=self._log_tail().strip())
+            raise GraderFailure(self.failure)
 
     @property
     def module_errors(self):
@@ -185,6 +209,8 @@ class Session:
              trace=True):
         """Run ``module.function(*args, **kwargs)`` in the module's worker; ``trace``
         records its torch calls (Call.ops, Call.calls)."""
+        if self.failure:
+            raise GraderFailure(self.failure)
         if module in self._broken:
             # one instance raised for every check: without clearing, its traceback grows
             # by a frame per raise and pytest formats it whole each time (quadratic)

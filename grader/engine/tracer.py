@@ -169,7 +169,11 @@ def install_entry_point_recorders():
     import torch.utils.dlpack
     torch.utils.dlpack.to_dlpack = _recording(torch.utils.dlpack.to_dlpack, "dlpack.to_dlpack",
                                               "torch.utils.dlpack.to_dlpack")
+    # the door under it (Tensor.__dlpack__ and to_dlpack are torch's own callers)
+    torch._C._to_dlpack = _recording(torch._C._to_dlpack, "dlpack.to_dlpack",
+                                     "torch._C._to_dlpack", outside_torch=True)
     _record_tampering()
+    _record_leaving_the_thread()
 
 
 def _record_tampering():
@@ -185,9 +189,41 @@ def _record_tampering():
              (torch.overrides, "_pop_mode"), (torch.overrides, "_pop_mode_temporarily"),
              (python_dispatch, "_pop_mode"), (python_dispatch, "_pop_mode_temporarily"),
              (python_dispatch, "_disable_current_modes"), (torch._C, "_set_torch_function_mode"),
-             (torch._C, "_set_dispatch_mode")]
+             (torch._C, "_set_dispatch_mode"), (torch._C, "_set_torch_function_state"),
+             (torch._C, "_ExcludeDispatchKeyGuard"), (torch._C, "_ForceDispatchKeyGuard")]
     for owner, name in doors:
         original = getattr(owner, name, None)
         if original is not None:
             setattr(owner, name, _recording(original, "tracer.tamper",
                                             f"{owner.__name__}.{name}", outside_torch=True))
+
+
+def _record_leaving_the_thread():
+    """Starting a thread or a process records ``tracer.tamper``: the modes are
+    thread-local and a child's trace never reaches the grader, so work done there
+    is unseen (no exercise needs either)."""
+    import _thread
+    import os
+    import posix
+    import threading
+    doors = [(_thread, "start_new_thread"), (_thread, "start_joinable_thread"),
+             (threading.Thread, "start"), (os, "fork"), (posix, "fork"), (os, "forkpty"),
+             (posix, "forkpty"), (os, "posix_spawn"), (posix, "posix_spawn"),
+             (os, "posix_spawnp"), (posix, "posix_spawnp"), (os, "system"), (posix, "system")]
+    doors += [(module, name) for module in (os, posix) for name in dir(module)
+              if name.startswith("exec")]
+    try:
+        import _posixsubprocess
+        import subprocess
+        doors.append((_posixsubprocess, "fork_exec"))
+        doors.append((subprocess, "_fork_exec"))    # bound at its import: patch the copy too
+    except ImportError:
+        pass
+    for owner, name in doors:
+        original = getattr(owner, name, None)
+        if original is not None:
+            display = f"{getattr(owner, '__module__', None) or owner.__name__}.{name}" \
+                if isinstance(owner, type) else f"{owner.__name__}.{name}"
+            setattr(owner, name, _recording(original, "tracer.tamper", display,
+                                            outside_torch=True))
+

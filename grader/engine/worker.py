@@ -125,6 +125,14 @@ def _child(sock, request):
         _limit_resources(request)
         _drop_privileges(request, root_tasks)
         worker = Worker(request["submission"], request["module"])
+    except BaseException as e:  # noqa: BLE001 (the sandbox could not be set up: the grader's fault)
+        traceback.print_exc()
+        with contextlib.suppress(Exception):
+            wire.send(sock, {"ready": False, "why": f"{type(e).__name__}: {_safe_str(e)}"})
+        os._exit(0)
+    try:
+        # said before any student code runs, so the submission cannot forge a setup failure
+        wire.send(sock, {"ready": True})
         while True:
             try:
                 message = wire.recv(sock)
@@ -138,7 +146,7 @@ def _child(sock, request):
                                  "message": f"the output could not be sent to the grader "
                                             f"({type(e).__name__}: {_safe_str(e)})",
                                  "frames": [], "stdout": ""})
-    except BaseException:  # noqa: BLE001 (the sandbox could not be set up: say why in the log)
+    except BaseException:  # noqa: BLE001 (say why in the log)
         traceback.print_exc()
     finally:
         os._exit(0)

@@ -195,6 +195,55 @@ def fork_child(X_train, y_train, X_test, k):
     return y[idx].mean(dim=1).to(X_test.device)
 
 
+@attack("ex04_activations", "tanh")
+def raw_thread(x):
+    """torch.tanh in a thread started with _thread.start_new_thread (no threading module)."""
+    import _thread
+    import time
+    out = []
+    _thread.start_new_thread(lambda: out.append(torch.tanh(x)), ())
+    while not out:
+        time.sleep(0.001)
+    return out[0]
+
+
+@attack("ex08_knn", "pairwise_distances")
+def subprocess_python(X, Y):
+    """torch.cdist in a new Python process (subprocess.run), the distances read back as text."""
+    import json
+    import subprocess
+    import sys
+    code = ("import json, sys, torch; a, b = json.load(sys.stdin); "
+            "print(json.dumps(torch.cdist(torch.tensor(a, dtype=torch.float64), "
+            "torch.tensor(b, dtype=torch.float64)).tolist()))")
+    proc = subprocess.run([sys.executable, "-c", code], input=json.dumps([X.tolist(), Y.tolist()]),
+                          capture_output=True, text=True, check=True)
+    dtype = torch.promote_types(X.dtype, Y.dtype)
+    return torch.tensor(json.loads(proc.stdout), dtype=torch.float64).to(dtype)
+
+
+@attack("ex05_softmax", "softmax")
+def posix_fork(logits, dim=-1):
+    """F.softmax in a child made by posix.fork (not os.fork), the result piped back as a list."""
+    import os
+    import pickle
+    import posix
+    read_end, write_end = os.pipe()
+    pid = posix.fork()
+    if pid == 0:
+        try:
+            torch.set_num_threads(1)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(torch.softmax(logits.double(), dim=dim).tolist()))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        out = pickle.loads(pipe.read())
+    os.waitpid(pid, 0)
+    return torch.tensor(out, dtype=torch.float64).to(logits.dtype)
+
+
 @attack("ex05_softmax", "cross_entropy_backward")
 def gc_trace(logits, labels):
     """torch.softmax, then the tracer's Trace objects found with gc and their op lists cleared."""

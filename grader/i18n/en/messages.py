@@ -29,6 +29,8 @@ MESSAGES = {
     "term.also": "also {status}: {check}: {message}",
 
     # -- engine/session.py ----------------------------------------------------------
+    "session.sandbox_failed": "the grader could not set up the sandbox of a worker ({why}); this is not the submission's fault. The worker's log ends with:\n{log}",
+    "session.module_missing": "{module}.py is not in the submission",
     "session.worker_failed": "the grader's worker failed to start: {log}",
     "session.importing": "importing {module}",
     "session.the_call": "the call",
@@ -54,7 +56,7 @@ MESSAGES = {
                          "the point is to write it yourself",
     "forbidden.numpy_only": "torch (this one is NumPy only)",
     "forbidden.escapes": "leaving torch (NumPy, SciPy, raw memory)",
-    "forbidden.tampering": "switching off the grader's tracing",
+    "forbidden.tampering": "switching off or going around the grader's tracing (threads, other processes)",
 
     # -- suites/common.py -----------------------------------------------------------
     "cmp.output": "output",

@@ -28,6 +28,8 @@ MESSAGES = {
     "term.also": "同样{status}：{check}：{message}",
 
     # -- engine/session.py ----------------------------------------------------------
+    "session.sandbox_failed": "评分器无法为工作进程建立沙箱（{why}）；这不是作业的问题。工作进程日志的末尾：\n{log}",
+    "session.module_missing": "作业里没有 {module}.py",
     "session.worker_failed": "评分器的工作进程启动失败：{log}",
     "session.importing": "导入 {module}",
     "session.the_call": "这次调用",
@@ -50,7 +52,7 @@ MESSAGES = {
     "forbidden.message": "{function} 调用了 {op}，本练习禁止使用它（{label}）：目的就是自己实现",
     "forbidden.numpy_only": "torch（这个函数只能用 NumPy）",
     "forbidden.escapes": "离开 torch（NumPy、SciPy、原始内存）",
-    "forbidden.tampering": "关闭评分器的追踪",
+    "forbidden.tampering": "关闭或绕开评分器的追踪（线程、其他进程）",
 
     # -- suites/common.py -----------------------------------------------------------
     "cmp.output": "输出",
