@@ -4,8 +4,6 @@ import os
 import platform
 import tempfile
 
-import torch
-
 SCHEMA = 1
 STATUSES = ("passed", "failed", "error", "skipped")
 
@@ -19,22 +17,32 @@ def build(submission, functions, module_errors, duration_s, devices):
         "functions": functions,
         "errors": [{"module": m, "message": msg.split("\n")[0]} for m, msg in module_errors.items()],
         "environment": {"python": platform.python_version(),
-                        "torch": torch.__version__.split("+")[0], "devices": devices},
+                        "torch": _torch_version(), "devices": devices},
         "duration_s": round(duration_s, 2),
     }
 
 
+def _torch_version():
+    import torch    # not at module level: the CLI imports this before the worker starts
+    return torch.__version__.split("+")[0]
+
+
 def write(report, path):
-    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", path)
+
+
+def write_text(text, path):
+    """Write ``text`` to ``path`` ('-' for stdout). A new file renamed into place:
+    replaces whatever stood there, links included."""
     if str(path) == "-":
         print(text, end="")
-    else:   # a new file renamed into place: replaces whatever stood there, links included
-        path = os.path.abspath(path)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".report-")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        return
+    path = os.path.abspath(path)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".report-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
 
 
 def validate(report):

@@ -6,7 +6,8 @@ classroom (GitHub Classroom's autograding reporter). See docs/formats.md.
 """
 import os
 import sys
-import tempfile
+
+from ..engine.report import write_text
 
 # CLI flag (attribute of the parsed args) -> module that renders it to a file
 FILE_FORMATS = {"gradescope": "gradescope", "junit": "junit", "summary": "summary"}
@@ -23,19 +24,6 @@ def apply_format_names(args):
             args.classroom = True
         elif not getattr(args, name, None):
             setattr(args, name, DEFAULT_FILES[name])
-
-
-def write_text(text, path):
-    """Write ``text`` to ``path`` ('-' for stdout), atomically like report.write."""
-    if str(path) == "-":
-        print(text, end="")
-        return
-    path = os.path.abspath(path)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".report-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
 
 
 def check_outputs(args):
