@@ -95,9 +95,7 @@ class Session:
             (self._copy / path.name).chmod(0o644)
         self._copy.chmod(0o755)        # readable by the sandbox uid, not writable
         self._tmp.chmod(0o711)
-        # as root, every worker of this session runs as this otherwise unused uid
-        self._uid = SANDBOX_UIDS[0] + secrets.randbelow(SANDBOX_UIDS[1]) \
-            if os.geteuid() == 0 and _reachable_by_others(sys.prefix) else None
+        self._uids = set()          # as root: the uids the workers were given (_new_uid)
         self._workers = {}
         self._broken = {}           # module -> the ModuleBroken its every call raises
         self._timeouts = {}         # (module, function) -> number of calls that timed out
@@ -144,7 +142,8 @@ class Session:
         reply, fd = self._control_request({
             "cmd": "spawn", "module": module, "submission": str(self._copy),
             "memory_bytes": None if self.use_cuda else MEMORY_BYTES,
-            "cpu_seconds": CPU_SECONDS, "uid": self._uid, "hide": [str(PROJECT)],
+            "cpu_seconds": CPU_SECONDS, "uid": self._new_uid(), "hide": [str(PROJECT)],
+            "python_reachable": _reachable_by_others(sys.prefix),
             "root": str(self._tmp / "root")},
             with_fd=True)
         worker = _Worker(reply["pid"], socket.socket(fileno=fd))
@@ -170,6 +169,16 @@ class Session:
             why = hello.get("why") if isinstance(hello, dict) else repr(hello)
             self.failure = t("session.sandbox_failed", why=why, log=self._log_tail().strip())
             raise GraderFailure(self.failure)
+
+    def _new_uid(self):
+        """As root, each worker runs as an otherwise unused uid of its own (in a filesystem
+        of its own; elsewhere only where it can reach Python: python_reachable), so its
+        process limit (RLIMIT_NPROC counts per uid) is its own too. None otherwise."""
+        if os.geteuid() != 0:
+            return None
+        uid = SANDBOX_UIDS[0] + secrets.randbelow(SANDBOX_UIDS[1])
+        self._uids.add(uid)
+        return uid
 
     @property
     def module_errors(self):
@@ -253,8 +262,8 @@ class Session:
         except (ProcessLookupError, PermissionError, OSError):
             pass
         self._zygote.wait()
-        if self._uid is not None:
-            _kill_uid(self._uid)   # whatever a worker left running, detached or not
+        if self._uids:
+            _kill_uids(self._uids)   # whatever a worker left running, detached or not
         self._log.close()
         shutil.rmtree(self._tmp, ignore_errors=True)
 
@@ -287,14 +296,14 @@ def _describe_death(status, error, importing, module):
     return t("session.exited", where=where, status=os.WEXITSTATUS(status))
 
 
-def _kill_uid(uid):
+def _kill_uids(uids):
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/status") as f:
                 owner = next(line.split()[1] for line in f if line.startswith("Uid:"))
-            if int(owner) == uid:
+            if int(owner) in uids:
                 os.kill(int(entry), signal.SIGKILL)
         except (OSError, StopIteration, ValueError):
             pass
@@ -302,7 +311,8 @@ def _kill_uid(uid):
 
 def _reachable_by_others(path):
     """Can another uid reach ``path`` (every directory above it searchable)? Python
-    and torch live there; under a private /root they do not, and the worker stays
-    root (without capabilities) instead of switching uid."""
+    and torch live there. Under a private /root they do not: a worker that could not
+    build a filesystem of its own (where every directory above them is its own) then
+    stays root, without capabilities, instead of switching uid."""
     path = Path(path).resolve()
     return all(os.stat(p).st_mode & 0o001 for p in [path, *path.parents])

@@ -114,7 +114,8 @@ def _child(sock, request):
     try:
         os.setsid()
         root_tasks = _tasks_of(0) if os.geteuid() == 0 else 0   # before /proc is replaced
-        if _isolate(request):
+        isolated = _isolate(request)
+        if isolated:
             # unshare(CLONE_NEWPID) puts the *next* child in the new namespace: fork it
             # and wait, passing its end on to the zygote
             pid = os.fork()
@@ -123,7 +124,9 @@ def _child(sock, request):
                 _mirror(os.waitpid(pid, 0)[1])
             _mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         _limit_resources(request)
-        _drop_privileges(request, root_tasks)
+        # in its own filesystem every directory above Python is searchable by any uid
+        uid = request.get("uid") if isolated or request.get("python_reachable") else None
+        _drop_privileges(uid, root_tasks)
         worker = Worker(request["submission"], request["module"])
     except BaseException as e:  # noqa: BLE001 (the sandbox could not be set up: the grader's fault)
         traceback.print_exc()
@@ -245,22 +248,22 @@ def _mirror(status):
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
 
 
-def _drop_privileges(request, root_tasks):
+def _drop_privileges(uid, root_tasks):
     """As root: no capabilities left (so no unmounting the cover, no raw devices), and
-    the session's own uid where the interpreter is readable by it."""
+    the session's own ``uid`` unless it is None."""
     if os.geteuid() != 0:
         return
     for cap in range(64):
         _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)
     _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    if request.get("uid") is None:   # still uid 0: the limit counts root's tasks already running
+    if uid is None:   # still uid 0: the limit counts root's tasks already running
         limit = root_tasks + PROCESSES
         resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
-    if request.get("uid") is not None:
+    else:
         resource.setrlimit(resource.RLIMIT_NPROC, (PROCESSES, PROCESSES))
         os.setgroups([])
-        os.setgid(request["uid"])
-        os.setuid(request["uid"])
+        os.setgid(uid)
+        os.setuid(uid)
         return
     header, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
     _libc.capset(ctypes.byref(header), data)
