@@ -24,7 +24,7 @@ CONV = ("conv* (F.conv2d, nn.Conv2d, aten convolution)",
 MAXPOOL = ("max_pool* / adaptive_max_pool*", ["*max_pool*"])
 ANY_TORCH = ("torch (this one is NumPy only)", ["*"])
 # Every function: switching the tracer off is never part of an exercise.
-TAMPERING = ("switching off or going around the grader's tracing (threads, other processes)",
+TAMPERING = ("switching off the grader's tracing, or computing where it cannot see (another process)",
              ["tracer.tamper"])
 # Functions whose point is a torch computation by hand also may not leave torch for
 # NumPy, SciPy or raw memory (the data has to cross one of these doors to get there).

@@ -199,17 +199,26 @@ def _record_tampering():
 
 
 def _record_leaving_the_thread():
-    """Starting a thread or a process records ``tracer.tamper``: the modes are
-    thread-local and a child's trace never reaches the grader, so work done there
-    is unseen (no exercise needs either)."""
+    """Work done in another thread or process must not go unseen.
+
+    The modes are thread-local: every thread started in the worker, at import or
+    during a call, runs inside modes that record into whichever Trace is active at
+    the moment (threads are allowed; their torch calls count like the caller's).
+    A child process's trace never reaches the grader: starting one during a call
+    records ``tracer.tamper`` (no exercise needs one), and so does a child process
+    started earlier that works during a call (descendants_activity)."""
     import _thread
     import os
     import posix
     import threading
-    doors = [(_thread, "start_new_thread"), (_thread, "start_joinable_thread"),
-             (threading.Thread, "start"), (os, "fork"), (posix, "fork"), (os, "forkpty"),
-             (posix, "forkpty"), (os, "posix_spawn"), (posix, "posix_spawn"),
-             (os, "posix_spawnp"), (posix, "posix_spawnp"), (os, "system"), (posix, "system")]
+    for owner, name in [(_thread, "start_new_thread"), (_thread, "start_joinable_thread"),
+                        (threading, "_start_new_thread"), (threading, "_start_joinable_thread")]:
+        original = getattr(owner, name, None)
+        if original is not None:     # threading binds its copy at import: patch both
+            setattr(owner, name, _following(original))
+    doors = [(os, "fork"), (posix, "fork"), (os, "forkpty"), (posix, "forkpty"),
+             (os, "posix_spawn"), (posix, "posix_spawn"), (os, "posix_spawnp"),
+             (posix, "posix_spawnp"), (os, "system"), (posix, "system")]
     doors += [(module, name) for module in (os, posix) for name in dir(module)
               if name.startswith("exec")]
     try:
@@ -222,8 +231,74 @@ def _record_leaving_the_thread():
     for owner, name in doors:
         original = getattr(owner, name, None)
         if original is not None:
-            display = f"{getattr(owner, '__module__', None) or owner.__name__}.{name}" \
-                if isinstance(owner, type) else f"{owner.__name__}.{name}"
-            setattr(owner, name, _recording(original, "tracer.tamper", display,
+            setattr(owner, name, _recording(original, "tracer.tamper", f"{owner.__name__}.{name}",
                                             outside_torch=True))
 
+
+class _CurrentTrace:
+    """Stands for whichever Trace is being recorded when a call comes (none: nothing)."""
+
+    @property
+    def calls(self):
+        return _active[-1].calls if _active else 0
+
+    @calls.setter
+    def calls(self, value):
+        if _active:
+            _active[-1].calls = value
+
+    def record(self, bare, display):
+        if _active:
+            _active[-1].record(bare, display)
+
+
+def _following(start_thread):
+    """``start_thread(function, ...)`` whose new thread runs ``function`` traced."""
+    @functools.wraps(start_thread)
+    def wrapper(function, *args, **kwargs):
+        def traced(*a, **k):
+            current = _CurrentTrace()
+            modes = [_DispatchLevel(current), _FunctionLevel(current)]
+            for mode in modes:
+                mode.__enter__()
+            try:
+                return function(*a, **k)
+            finally:
+                for mode in reversed(modes):
+                    mode.__exit__(None, None, None)
+        return start_thread(traced, *args, **kwargs)
+    return wrapper
+
+
+def descendants_activity():
+    """{pid: context switches so far} of every descendant process of this one. Two
+    snapshots around a call tell whether a process started earlier (at import, and
+    kept to compute on request) worked during it: a blocked process that wakes up to
+    serve a request switches context. An idle one, and so the module's other
+    functions, are left alone."""
+    found, todo = {}, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    children = [int(c) for c in f.read().split()]
+            except (OSError, ValueError):
+                continue
+            for child in children:
+                found[child] = _switches(child)
+                todo.append(child)
+    return found
+
+
+def _switches(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return sum(int(line.split()[1]) for line in f if line.endswith("ctxt_switches\n")
+                       or "ctxt_switches:" in line)
+    except (OSError, ValueError, IndexError):
+        return -1

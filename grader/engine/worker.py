@@ -50,7 +50,7 @@ SYSTEM = ("/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin", "/etc"
 DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = \
     1, 2, 4, 8, 32, 4096, 1 << 14, 1 << 18
-PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
+PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER = 24, 38, 36
 _libc = ctypes.CDLL(None, use_errno=True)
 
 
@@ -127,6 +127,9 @@ def _child(sock, request):
         # in its own filesystem every directory above Python is searchable by any uid
         uid = request.get("uid") if isolated or request.get("python_reachable") else None
         _drop_privileges(uid, root_tasks)
+        # orphans of the student's processes come back to the worker, where a traced call
+        # sees them (tracer.children_alive); in its PID namespace it is init already
+        _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         worker = Worker(request["submission"], request["module"])
     except BaseException as e:  # noqa: BLE001 (the sandbox could not be set up: the grader's fault)
         traceback.print_exc()
@@ -344,12 +347,16 @@ class Worker:
         stdout = io.StringIO()
         start = time.perf_counter()
         try:
-            tracing = tracer.tracing() if message.get("trace", True) else tracer.untraced()
+            traced = message.get("trace", True)
+            tracing = tracer.tracing() if traced else tracer.untraced()
+            before = tracer.descendants_activity() if traced else {}
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout), \
                     tracing as trace:
                 result = fn(*args, **kwargs)
                 if _is_iterator(result):
                     result = _consume(result)
+                if traced and tracer.descendants_activity().items() - before.items():
+                    trace.record("tracer.tamper", "a child process (os.fork, subprocess ...)")
             seconds = time.perf_counter() - start
             if message.get("backward") is not None:
                 grad_out = wire.decode(message["backward"])

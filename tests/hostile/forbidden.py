@@ -244,6 +244,57 @@ def posix_fork(logits, dim=-1):
     return torch.tensor(out, dtype=torch.float64).to(logits.dtype)
 
 
+IMPORT_TIME_THREAD = """
+import queue as _queue
+import threading as _threading
+_JOBS, _DONE = _queue.Queue(), _queue.Queue()
+
+
+def _serve():
+    import torch.nn.functional as _F
+    while True:
+        args = _JOBS.get()
+        _DONE.put(_F.max_pool2d(*args))
+
+
+_threading.Thread(target=_serve, daemon=True).start()
+"""
+
+
+@attack("ex07_conv", "max_pool2d", prelude=IMPORT_TIME_THREAD)
+def import_time_thread(x, kernel_size, stride=None):
+    """F.max_pool2d computed by a thread started at import (before any trace), fed through a queue."""
+    _JOBS.put((x, kernel_size, stride or kernel_size))
+    return _DONE.get()
+
+
+IMPORT_TIME_PROCESS = """
+import os as _os
+import pickle as _pickle
+_REQUEST_R, _REQUEST_W = _os.pipe()
+_REPLY_R, _REPLY_W = _os.pipe()
+if _os.fork() == 0:
+    import torch as _torch
+    _torch.set_num_threads(1)
+    with _os.fdopen(_REQUEST_R, "rb") as _requests, _os.fdopen(_REPLY_W, "wb") as _replies:
+        while True:
+            _x = _torch.tensor(_pickle.load(_requests), dtype=_torch.float64)
+            _pickle.dump(_torch.sigmoid(_x).tolist(), _replies)
+            _replies.flush()
+    _os._exit(0)
+_REQUESTS, _REPLIES = _os.fdopen(_REQUEST_W, "wb"), _os.fdopen(_REPLY_R, "rb")
+"""
+
+
+@attack("ex04_activations", "sigmoid", prelude=IMPORT_TIME_PROCESS)
+def import_time_process(x):
+    """torch.sigmoid computed by a child process forked at import, the values piped both ways as lists."""
+    import pickle
+    pickle.dump(x.tolist(), _REQUESTS)
+    _REQUESTS.flush()
+    return torch.tensor(pickle.load(_REPLIES), dtype=torch.float64).to(x.dtype).to(x.device)
+
+
 @attack("ex05_softmax", "cross_entropy_backward")
 def gc_trace(logits, labels):
     """torch.softmax, then the tracer's Trace objects found with gc and their op lists cleared."""

@@ -40,6 +40,19 @@ def sigmoid_flat_view(x):
     return out.view(x.shape)
 
 
+@alternative("tanh")
+def tanh_in_a_worker_thread(x):
+    # correct, computed in a thread of its own: threads are allowed, and their torch
+    # calls are traced like the caller's
+    import threading
+    out = []
+    e = torch.exp(-2 * x.abs())
+    worker = threading.Thread(target=lambda: out.append(torch.sign(x) * (1 - e) / (1 + e)))
+    worker.start()
+    worker.join()
+    return out[0]
+
+
 @alternative("sigmoid")
 def sigmoid_naive_is_finite(x):
     # exp(1000) = inf, but 1 / (1 + inf) = 0: no nan, so this form is correct

@@ -56,7 +56,7 @@ MESSAGES = {
                          "the point is to write it yourself",
     "forbidden.numpy_only": "torch (this one is NumPy only)",
     "forbidden.escapes": "leaving torch (NumPy, SciPy, raw memory)",
-    "forbidden.tampering": "switching off or going around the grader's tracing (threads, other processes)",
+    "forbidden.tampering": "switching off the grader's tracing, or computing where it cannot see (another process)",
 
     # -- suites/common.py -----------------------------------------------------------
     "cmp.output": "output",

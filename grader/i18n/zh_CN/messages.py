@@ -52,7 +52,7 @@ MESSAGES = {
     "forbidden.message": "{function} 调用了 {op}，本练习禁止使用它（{label}）：目的就是自己实现",
     "forbidden.numpy_only": "torch（这个函数只能用 NumPy）",
     "forbidden.escapes": "离开 torch（NumPy、SciPy、原始内存）",
-    "forbidden.tampering": "关闭或绕开评分器的追踪（线程、其他进程）",
+    "forbidden.tampering": "关闭评分器的追踪，或在它看不到的地方计算（另一个进程）",
 
     # -- suites/common.py -----------------------------------------------------------
     "cmp.output": "输出",
