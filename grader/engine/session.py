@@ -96,6 +96,7 @@ class Session:
         self._copy.chmod(0o755)        # readable by the sandbox uid, not writable
         self._tmp.chmod(0o711)
         self._uids = set()          # as root: the uids the workers were given (_new_uid)
+        self._python_reachable = _reachable_by_others(sys.prefix)
         self._workers = {}
         self._broken = {}           # module -> the ModuleBroken its every call raises
         self._timeouts = {}         # (module, function) -> number of calls that timed out
@@ -143,7 +144,7 @@ class Session:
             "cmd": "spawn", "module": module, "submission": str(self._copy),
             "memory_bytes": None if self.use_cuda else MEMORY_BYTES,
             "cpu_seconds": CPU_SECONDS, "uid": self._new_uid(), "hide": [str(PROJECT)],
-            "python_reachable": _reachable_by_others(sys.prefix),
+            "python_reachable": self._python_reachable,
             "root": str(self._tmp / "root")},
             with_fd=True)
         worker = _Worker(reply["pid"], socket.socket(fileno=fd))
