@@ -91,6 +91,8 @@ def one_hot(labels: torch.Tensor, num_classes: int) -> torch.Tensor:
                 [0., 1., 0.]])
 
     Forbidden: F.one_hot (torch.nn.functional.one_hot, aten::one_hot).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("one_hot: read its docstring in exercises/ex01_tensors.py")
 

@@ -104,6 +104,8 @@ def linreg(X: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
                 [-0.5000]])
 
     Forbidden: nn.Linear, F.linear (aten::linear).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("linreg: read its docstring in exercises/ex03_linear_regression.py")
 
@@ -129,6 +131,8 @@ def squared_loss(y_hat: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
                 [2.0000]])
 
     Forbidden: F.mse_loss, nn.MSELoss.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("squared_loss: read its docstring in exercises/ex03_linear_regression.py")
 
@@ -196,6 +200,8 @@ def train_linreg(
         (tensor(True), tensor(True))
 
     Forbidden: torch.optim, nn.Linear.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("train_linreg: read its docstring in exercises/ex03_linear_regression.py")
 
@@ -226,5 +232,7 @@ def normal_equation(X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, tor
         (tensor([[2.]], dtype=torch.float64), tensor([1.], dtype=torch.float64))
 
     Forbidden: torch.linalg.inv, torch.inverse, torch.linalg.pinv (every spelling).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("normal_equation: read its docstring in exercises/ex03_linear_regression.py")

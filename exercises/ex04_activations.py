@@ -43,6 +43,8 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
 
     Forbidden: torch.sigmoid, F.sigmoid, torch.special.expit (also x.sigmoid(), nn.Sigmoid,
     aten::sigmoid).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("sigmoid: read its docstring in exercises/ex04_activations.py")
 
@@ -64,6 +66,8 @@ def sigmoid_backward(grad_out: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
         tensor([0.2500, 0.1800])
 
     Forbidden: autograd (torch.autograd.*, Tensor.backward, torch.func).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("sigmoid_backward: read its docstring in exercises/ex04_activations.py")
 
@@ -89,6 +93,8 @@ def tanh(x: torch.Tensor) -> torch.Tensor:
         tensor([-1.0000e+00, -7.6159e-01,  0.0000e+00,  1.0000e-08,  1.0000e+00])
 
     Forbidden: torch.tanh, F.tanh (also x.tanh(), nn.Tanh, aten::tanh).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("tanh: read its docstring in exercises/ex04_activations.py")
 
@@ -110,6 +116,8 @@ def tanh_backward(grad_out: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
         tensor([1.0000, 1.5000])
 
     Forbidden: autograd (torch.autograd.*, Tensor.backward, torch.func).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("tanh_backward: read its docstring in exercises/ex04_activations.py")
 
@@ -130,6 +138,8 @@ def relu(x: torch.Tensor) -> torch.Tensor:
         tensor([0., 0., 3.])
 
     Forbidden: torch.relu, F.relu (also x.relu(), nn.ReLU, aten::relu). clamp is allowed.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("relu: read its docstring in exercises/ex04_activations.py")
 
@@ -155,5 +165,7 @@ def relu_backward(grad_out: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
         tensor([0., 0., 5.])
 
     Forbidden: autograd (torch.autograd.*, Tensor.backward, torch.func).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("relu_backward: read its docstring in exercises/ex04_activations.py")

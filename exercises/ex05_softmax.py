@@ -47,6 +47,8 @@ def softmax(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
 
     Forbidden: torch.softmax, F.softmax, log_softmax, logsumexp (every
     spelling: function, Tensor method, nn module, aten op).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("softmax: read its docstring in exercises/ex05_softmax.py")
 
@@ -73,6 +75,8 @@ def log_softmax(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
 
     Forbidden: torch.softmax, F.softmax, log_softmax, logsumexp (every
     spelling: function, Tensor method, nn module, aten op).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("log_softmax: read its docstring in exercises/ex05_softmax.py")
 
@@ -131,6 +135,8 @@ def softmax_backward(
 
     Forbidden: autograd; torch.softmax, F.softmax, log_softmax, logsumexp and
     their backward ops (aten _softmax_backward_data).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("softmax_backward: read its docstring in exercises/ex05_softmax.py")
 
@@ -157,6 +163,8 @@ def cross_entropy(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
 
     Forbidden: F.cross_entropy, F.nll_loss (and nn.CrossEntropyLoss /
     nn.NLLLoss); torch's softmax, log_softmax, logsumexp.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("cross_entropy: read its docstring in exercises/ex05_softmax.py")
 
@@ -183,6 +191,8 @@ def cross_entropy_backward(logits: torch.Tensor, labels: torch.Tensor) -> torch.
                 [ 0.2500, -0.2500]])
 
     Forbidden: autograd; torch's softmax, log_softmax, logsumexp.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("cross_entropy_backward: read its docstring in exercises/ex05_softmax.py")
 

@@ -92,6 +92,8 @@ def mlp_forward(
                 [3.5000]])
 
     Forbidden: nn.Linear, F.linear.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("mlp_forward: read its docstring in exercises/ex06_mlp.py")
 
@@ -164,6 +166,8 @@ def mlp_loss_and_grads(
         tensor([-0.0667, -0.0667,  0.1333])
 
     Forbidden: autograd; F.cross_entropy, F.nll_loss.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("mlp_loss_and_grads: read its docstring in exercises/ex06_mlp.py")
 

@@ -48,6 +48,8 @@ def pairwise_distances(X: torch.Tensor, Y: torch.Tensor) -> torch.Tensor:
 
     Forbidden: torch.cdist, torch.pdist, F.pairwise_distance (and aten
     _euclidean_dist).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("pairwise_distances: read its docstring in exercises/ex08_knn.py")
 
@@ -73,6 +75,8 @@ def knn_vote(neighbor_labels: torch.Tensor, num_classes: int) -> torch.Tensor:
         tensor([2, 0, 0])
 
     Forbidden: torch.mode.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("knn_vote: read its docstring in exercises/ex08_knn.py")
 
@@ -111,6 +115,8 @@ def knn_predict(
         tensor([0, 1])
 
     Forbidden: torch.cdist (and aten _euclidean_dist), torch.mode.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("knn_predict: read its docstring in exercises/ex08_knn.py")
 
@@ -145,5 +151,7 @@ def knn_regress(
         tensor([1.5000, 6.0000])
 
     Forbidden: torch.cdist (and aten _euclidean_dist).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     raise NotImplementedError("knn_regress: read its docstring in exercises/ex08_knn.py")

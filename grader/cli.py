@@ -17,8 +17,9 @@ def parse(argv):
     p.add_argument("--json", metavar="FILE", help="write the JSON report here ('-' for stdout)")
     p.add_argument("--only", action="append", default=[], metavar="MODULE[.FUNCTION]",
                    help="grade only this module or function (repeatable)")
-    p.add_argument("--seed", type=int, default=int(os.environ.get("GRADER_SEED", "0")),
-                   help="seed of the hidden checks' inputs (env GRADER_SEED; default 0)")
+    p.add_argument("--seed", type=int, default=_env_seed(),
+                   help="seed of the hidden checks' inputs (env GRADER_SEED; default: "
+                        "drawn from the submission's files, the same files the same seed)")
     p.add_argument("--timeout-scale", type=float,
                    default=float(os.environ.get("GRADER_TIMEOUT_SCALE", "1")),
                    help="multiply every per-call time limit (env GRADER_TIMEOUT_SCALE)")
@@ -38,6 +39,17 @@ def parse(argv):
     p.add_argument("--classroom", action="store_true",
                    help="print the GitHub Classroom reporter's result (sets it in $GITHUB_OUTPUT)")
     return p.parse_args(argv)
+
+
+def _env_seed():
+    value = os.environ.get("GRADER_SEED", "").strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        print(f"grader: GRADER_SEED must be an integer, not {value!r}", file=sys.stderr)
+        sys.exit(2)
 
 
 def expand(selection):

@@ -128,6 +128,8 @@ def linreg(X: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
                 [-0.5000]])
 
     Forbidden: nn.Linear, F.linear (aten::linear).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     return X @ w + b  # (n, 1)
@@ -155,6 +157,8 @@ def squared_loss(y_hat: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
                 [2.0000]])
 
     Forbidden: F.mse_loss, nn.MSELoss.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2  # (n, 1)
@@ -229,6 +233,8 @@ def train_linreg(
         (tensor(True), tensor(True))
 
     Forbidden: torch.optim, nn.Linear.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     d = features.shape[1]
@@ -269,6 +275,8 @@ def normal_equation(X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, tor
         (tensor([[2.]], dtype=torch.float64), tensor([1.], dtype=torch.float64))
 
     Forbidden: torch.linalg.inv, torch.inverse, torch.linalg.pinv (every spelling).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     n, d = X.shape

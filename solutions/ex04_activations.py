@@ -42,6 +42,8 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
 
     Forbidden: torch.sigmoid, F.sigmoid, torch.special.expit (also x.sigmoid(), nn.Sigmoid,
     aten::sigmoid).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     e = torch.exp(-x.abs())  # exp(-|x|) in (0, 1]
@@ -66,6 +68,8 @@ def sigmoid_backward(grad_out: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
         tensor([0.2500, 0.1800])
 
     Forbidden: autograd (torch.autograd.*, Tensor.backward, torch.func).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     return grad_out * out * (1 - out)
@@ -93,6 +97,8 @@ def tanh(x: torch.Tensor) -> torch.Tensor:
         tensor([-1.0000e+00, -7.6159e-01,  0.0000e+00,  1.0000e-08,  1.0000e+00])
 
     Forbidden: torch.tanh, F.tanh (also x.tanh(), nn.Tanh, aten::tanh).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     m = torch.expm1(-2 * x.abs())  # exp(-2|x|) - 1, in (-1, 0]
@@ -118,6 +124,8 @@ def tanh_backward(grad_out: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
         tensor([1.0000, 1.5000])
 
     Forbidden: autograd (torch.autograd.*, Tensor.backward, torch.func).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     return grad_out * (1 - out ** 2)
@@ -140,6 +148,8 @@ def relu(x: torch.Tensor) -> torch.Tensor:
         tensor([0., 0., 3.])
 
     Forbidden: torch.relu, F.relu (also x.relu(), nn.ReLU, aten::relu). clamp is allowed.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     return x.clamp(min=0)
@@ -167,6 +177,8 @@ def relu_backward(grad_out: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
         tensor([0., 0., 5.])
 
     Forbidden: autograd (torch.autograd.*, Tensor.backward, torch.func).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     return torch.where(x > 0, grad_out, 0.0)

@@ -46,6 +46,8 @@ def softmax(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
 
     Forbidden: torch.softmax, F.softmax, log_softmax, logsumexp (every
     spelling: function, Tensor method, nn module, aten op).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     z = logits - logits.amax(dim, keepdim=True)  # (..., C), max is 0
@@ -76,6 +78,8 @@ def log_softmax(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
 
     Forbidden: torch.softmax, F.softmax, log_softmax, logsumexp (every
     spelling: function, Tensor method, nn module, aten op).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     z = logits - logits.amax(dim, keepdim=True)  # (..., C), max is 0
@@ -139,6 +143,8 @@ def softmax_backward(
 
     Forbidden: autograd; torch.softmax, F.softmax, log_softmax, logsumexp and
     their backward ops (aten _softmax_backward_data).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     dot = (grad_out * probs).sum(dim, keepdim=True)  # (..., 1), g . p per slice
@@ -168,6 +174,8 @@ def cross_entropy(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
 
     Forbidden: F.cross_entropy, F.nll_loss (and nn.CrossEntropyLoss /
     nn.NLLLoss); torch's softmax, log_softmax, logsumexp.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     logp = log_softmax(logits, dim=1)  # (N, C)
@@ -198,6 +206,8 @@ def cross_entropy_backward(logits: torch.Tensor, labels: torch.Tensor) -> torch.
                 [ 0.2500, -0.2500]])
 
     Forbidden: autograd; torch's softmax, log_softmax, logsumexp.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     N = logits.shape[0]

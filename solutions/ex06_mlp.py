@@ -101,6 +101,8 @@ def mlp_forward(
                 [3.5000]])
 
     Forbidden: nn.Linear, F.linear.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     h = (X @ params["W1"] + params["b1"]).clamp_min(0)  # (N, H), relu
@@ -189,6 +191,8 @@ def mlp_loss_and_grads(
         tensor([-0.0667, -0.0667,  0.1333])
 
     Forbidden: autograd; F.cross_entropy, F.nll_loss.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     N = X.shape[0]

@@ -35,6 +35,9 @@ def pad2d(x: torch.Tensor, padding: int) -> torch.Tensor:
     Returns:
         Tensor [N, C, H + 2p, W + 2p], same dtype and device as ``x``.
 
+    Write it without Python loops: conv2d_unfold pads through it, and conv2d_unfold's
+    number of torch calls must not grow with the input.
+
     Example:
         >>> pad2d(torch.tensor([[[[1.0, 2.0]]]]), 1)
         tensor([[[[0., 0., 0., 0.],
@@ -42,6 +45,8 @@ def pad2d(x: torch.Tensor, padding: int) -> torch.Tensor:
                   [0., 0., 0., 0.]]]])
 
     Forbidden: F.pad (and aten constant_pad_nd).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     *lead, H, W = x.shape
@@ -86,6 +91,8 @@ def conv2d_loops(
 
     Forbidden: conv* (F.conv2d, nn.Conv2d, aten convolution), unfold / im2col,
     as_strided, einsum.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     N, C, H, W = x.shape
@@ -141,6 +148,8 @@ def conv2d_unfold(
                   [20.5000, 24.5000]]]])
 
     Forbidden: conv* (F.conv2d, nn.Conv2d, aten convolution).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     N, C, H, W = x.shape
@@ -183,6 +192,8 @@ def max_pool2d(x: torch.Tensor, kernel_size: int, stride: int | None = None) -> 
                   [ -7.,  -5.]]]])
 
     Forbidden: max_pool*, adaptive_max_pool* (functions, nn modules, aten ops).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     k = kernel_size

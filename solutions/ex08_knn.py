@@ -47,6 +47,8 @@ def pairwise_distances(X: torch.Tensor, Y: torch.Tensor) -> torch.Tensor:
 
     Forbidden: torch.cdist, torch.pdist, F.pairwise_distance (and aten
     _euclidean_dist).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     dtype = torch.promote_types(X.dtype, Y.dtype)
@@ -82,6 +84,8 @@ def knn_vote(neighbor_labels: torch.Tensor, num_classes: int) -> torch.Tensor:
         tensor([2, 0, 0])
 
     Forbidden: torch.mode.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     M = neighbor_labels.shape[0]
@@ -136,6 +140,8 @@ def knn_predict(
         tensor([0, 1])
 
     Forbidden: torch.cdist (and aten _euclidean_dist), torch.mode.
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     if num_classes is None:
@@ -175,6 +181,8 @@ def knn_regress(
         tensor([1.5000, 6.0000])
 
     Forbidden: torch.cdist (and aten _euclidean_dist).
+    Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
+    memory (.numpy(), np.asarray(x), data_ptr).
     """
     # BEGIN SOLUTION
     idx = _nearest(X_train, X_test, k)  # (M, k)

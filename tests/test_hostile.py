@@ -49,23 +49,12 @@ KNOWN_HOLES = {
         "Tensor.tolist() is not one of the ESCAPES doors (numpy, __array__, data_ptr, "
         "storages, DLPack): the data leaves torch as a list and scipy.signal.correlate "
         "convolves it; conv2d_loops 4/4",
-    "forbidden-gc-trace":
-        "the Trace lives in the worker: gc.get_objects() finds it and clearing its ops "
-        "before returning hides torch.softmax (SECURITY.md: not defended); "
-        "cross_entropy_backward 2/2",
     # -- the answers within reach
-    "answers-tracer-module":
-        "`import tracer` still works in the submission (sys.modules keeps the engine "
-        "module after its directory left sys.path): Trace.record made a no-op hides "
-        "autograd and F.cross_entropy; mlp_loss_and_grads 3/3",
-    "answers-worker-internals":
-        "the worker's own code is patchable from the submission (sys.modules['__main__']"
-        ".Worker._call): its reply carries an empty op list, F.mse_loss unseen; "
-        "squared_loss 1/1",
-    "answers-replay":
-        "the default seed is a fixed 0, so outputs memorised from a local `make grade` "
-        "replay exactly under the README's instructor command (no --seed); "
-        "conv2d_loops 4/4",
+    "answers-tracer-globals":
+        "every function the tracer installs in torch (torch.autograd.backward ...) "
+        "carries the tracer's module in __globals__, an attribute no audit event "
+        "guards: Trace.record made a no-op at import hides autograd and F.cross_entropy "
+        "(SECURITY.md: not defended); mlp_loss_and_grads 3/3",
 }
 
 

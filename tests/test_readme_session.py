@@ -1,6 +1,8 @@
 """The sessions recorded in README.md and README.zh-CN.md are what the grader prints:
 each is replayed (a softmax without the max subtracted, a hint, the fix) and compared
-line by line, timings aside."""
+line by line, timings aside, and the numbers of a failure's details aside: the inputs
+are drawn from the submission's files (Session.content_seed), so they move with every
+edit of the stubs."""
 import os
 import re
 import shutil
@@ -18,6 +20,12 @@ FIXED = "    e = (logits - logits.amax(dim=dim, keepdim=True)).exp()\n" \
 STUB = '    raise NotImplementedError("softmax: read its docstring in exercises/ex05_softmax.py")\n'
 HEADINGS = {"README.md": "### A recorded session", "README.zh-CN.md": "### 一次录制的会话"}
 SECONDS = re.compile(r"[(（]\d+(\.\d+)? (s|秒)[)）]")
+DIGITS = re.compile(r"\d+")
+
+
+def comparable(line):
+    line = SECONDS.sub("", line)
+    return DIGITS.sub("#", line) if line.startswith("    ") else line
 
 
 def recorded(readme):
@@ -61,4 +69,4 @@ def test_recorded_session_is_what_the_grader_prints(readme, tmp_path):
         if number == 2:
             module.write_text(module.read_text().replace(WRONG, FIXED))
         got = replay(command, tmp_path)
-        assert [SECONDS.sub("", x) for x in got] == [SECONDS.sub("", x) for x in lines], command
+        assert [comparable(x) for x in got] == [comparable(x) for x in lines], command

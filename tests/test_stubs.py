@@ -62,3 +62,20 @@ def test_column_zero_region_is_removed():
 def test_unclosed_region_is_an_error():
     with pytest.raises(ValueError, match="never closed"):
         make_stubs.stub_source("def f():\n    # BEGIN SOLUTION\n    return 1\n", "ex00.py")
+
+
+def test_every_docstring_says_when_leaving_torch_is_forbidden():
+    """The ESCAPES ban applies to every function whose point is torch by hand: its
+    docstring must say so, or a student using NumPy is surprised by a zero."""
+    import ast
+    from grader import curriculum
+    missing = []
+    for module, functions in curriculum.CURRICULUM.items():
+        tree = ast.parse((ROOT / "solutions" / f"{module}.py").read_text())
+        docs = {n.name: ast.get_docstring(n) or "" for n in tree.body
+                if isinstance(n, ast.FunctionDef)}
+        for function in functions:
+            banned = curriculum.ESCAPES in curriculum.forbidden(module, function)
+            if banned != ("leaving it for NumPy" in docs.get(function, "")):
+                missing.append(f"{module}.{function}")
+    assert missing == []

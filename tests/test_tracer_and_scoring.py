@@ -1,9 +1,15 @@
 """The tracer names every spelling of an op; scoring splits points and zeroes bans."""
+import json
+import subprocess
+import sys
+
 import torch
 import torch.nn.functional as F
 
+from grader import curriculum
 from grader.engine import forbidden, scoring, tracer
 from grader.engine.plugin import CheckResult
+from tests.conftest import ROOT
 
 tracer.install_entry_point_recorders()
 
@@ -83,3 +89,42 @@ def test_side_properties_alone_earn_nothing():
     rs[0].status = "passed"
     entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "max_pool2d")
     assert entry["score"] == 3.0
+
+
+def test_fixed_input_checks_alone_earn_nothing_beside_seeded_ones():
+    # a table of the public examples' outputs passes them, and nothing drawn from the seed
+    rs = [CheckResult("ex07_conv", "max_pool2d", "example_2x2", "passed", ""),
+          CheckResult("ex07_conv", "max_pool2d", "matches_f_max_pool2d[cpu]", "failed", "",
+                      seeded=True)]
+    entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "max_pool2d")
+    assert entry["score"] == 0.0
+    rs[1].status = "passed"
+    entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "max_pool2d")
+    assert entry["score"] == 3.0
+    # with no seeded check at all (a student release: public checks only) they count
+    entry = next(f for f in scoring.score_functions(rs[:1], {}) if f["function"] == "max_pool2d")
+    assert entry["score"] == 3.0
+
+
+COLLECT_SEEDED = """
+import json, pytest, sys
+from grader.engine import plugin, runner, scoring
+rows = []
+class Rows:
+    def pytest_collection_modifyitems(self, items):
+        rows.extend([it.module.MODULE, plugin._identity(it)[1], it.name,
+                     "rng" in it.fixturenames] for it in items)
+pytest.main(runner._pytest_args(()) + ["--collect-only"], plugins=[plugin, Rows()])
+json.dump(rows, sys.stderr)
+"""
+
+
+def test_every_function_has_a_seeded_output_check():
+    """Otherwise its hidden checks could be passed by outputs memorised in advance."""
+    proc = subprocess.run([sys.executable, "-c", COLLECT_SEEDED], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    rows = json.loads(proc.stderr)
+    seeded = {(m, f) for m, f, name, uses_rng in rows
+              if uses_rng and not scoring.SIDE_PROPERTY.search(name)}
+    assert len(rows) > 250
+    assert sorted(set(curriculum.all_functions()) - seeded) == []

@@ -67,3 +67,19 @@ def test_a_generator_is_rebuilt_from_its_seed():
 
 def test_dtypes_and_devices_cross():
     assert roundtrip([torch.float64, torch.device("cpu")]) == [torch.float64, torch.device("cpu")]
+
+
+def test_an_opaque_value_passed_back_is_the_worker_s_own_object():
+    # mlp_forward's cache may be a namedtuple or a dataclass: mlp_backward gets it back
+    class Cache:
+        pass
+    cache = Cache()
+    seen_by_grader = roundtrip(cache)
+    assert isinstance(seen_by_grader, wire.Opaque) and seen_by_grader.type_name == "Cache"
+    assert roundtrip(seen_by_grader, rebuild=True) is cache       # in the worker
+    try:                                                           # never in the grader
+        roundtrip(seen_by_grader)
+    except wire.ProtocolError:
+        pass
+    else:
+        raise AssertionError("the grader accepted a kept object")

@@ -5,10 +5,11 @@ The suites (grader/suites/test_*.py) run in the trusted process. They ask for:
   ``student.conv2d_loops(...)`` returns the value, ``student.run("sgd", ...)``
   the whole Call (arguments after the call, op trace, stdout);
 - ``device`` (cpu, and cuda when present) and ``dtype`` (float32, float64);
-- ``rng``: a torch.Generator seeded from the check's name and the run's seed.
+- ``rng``: a torch.Generator seeded from the check's name and the run's seed; a
+  check that asks for it is "seeded" (scoring.py: its inputs cannot be known in advance).
 Each check declares the function it grades with ``@pytest.mark.grades("name")``.
 """
-import zlib
+import hashlib
 from dataclasses import dataclass
 
 import pytest
@@ -37,6 +38,7 @@ class CheckResult:
     message: str = "the check did not run"
     stdout: str = ""
     visibility: str = "hidden"  # hidden | public (@pytest.mark.public: shipped to students)
+    seeded: bool = False        # its inputs come from ``rng``, so from the run's seed
 
 
 class Student:
@@ -100,7 +102,8 @@ class Collector:
             module, function, name = _identity(item)
             self.results[item.nodeid] = CheckResult(
                 module, function, name,
-                visibility="public" if item.get_closest_marker("public") else "hidden")
+                visibility="public" if item.get_closest_marker("public") else "hidden",
+                seeded="rng" in item.fixturenames)
 
     def _diagnosis(self, result):
         """'\nyour output equals what <mistake> gives', or '' (grader/engine/diagnose.py)."""
@@ -202,5 +205,7 @@ def dtype(request):
 def rng(request):
     state = request.config.stash[_STATE]
     _, function, name = _identity(request.node)
-    seed = zlib.crc32(f"{function}/{name}".encode()) ^ state.seed
-    return torch.Generator().manual_seed(seed)
+    # a digest, not seed ^ crc32(name): CPU generators keep only 32 bits of a seed, and
+    # each check's inputs must stay unrelated to every other check's and run's
+    digest = hashlib.sha256(f"{state.seed}/{function}/{name}".encode()).digest()
+    return torch.Generator().manual_seed(int.from_bytes(digest[:8], "big"))

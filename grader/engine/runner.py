@@ -12,14 +12,18 @@ from .session import Session
 SUITES = Path(__file__).resolve().parent.parent / "suites"
 
 
-def grade(submission, only=(), seed=0, progress=None, timeout_scale=1.0, session=None,
+def grade(submission, only=(), seed=None, progress=None, timeout_scale=1.0, session=None,
           start=None):
-    """Grade ``submission``; ``session`` may be started early by the caller (cli.py)."""
+    """Grade ``submission``; ``session`` may be started early by the caller (cli.py).
+
+    ``seed`` None: the submission's own (Session.content_seed).
+    """
     start = time.perf_counter() if start is None else start
     devices = ["cpu"] + (["cuda"] if plugin.CUDA else [])
     session = session or Session(Path(submission), timeout_scale=timeout_scale)
     session.use_cuda = plugin.CUDA
     with session:
+        seed = session.content_seed() if seed is None else seed
         collector = plugin.Collector(session, seed=seed, only=only, progress=progress)
         code = _run_pytest(_pytest_args(only), [plugin, collector])
         if session.failure:

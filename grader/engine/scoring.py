@@ -5,8 +5,9 @@ from .. import curriculum
 
 # Checks of a side property (inputs left alone, no Python loops, returns None or
 # detached tensors, reproducible, raises on bad input) are passed by a function that
-# does nothing or always raises: they earn points only alongside a check of the
-# function's output.
+# does nothing or always raises, and checks on fixed inputs (the public examples) by a
+# table of memorised outputs: they earn points only alongside a passed check of the
+# function's output on inputs drawn from the run's seed, where the function has such checks.
 SIDE_PROPERTY = re.compile(r"unchanged|vectorised|returns_none|returns_detached|reproducible|"
                            r"raises")
 
@@ -29,7 +30,7 @@ def score_functions(results, violations, selected=None):
         points = curriculum.points(module, function)
         passed = sum(c.status == "passed" for c in ran)
         earned = points * passed / len(ran) if ran else 0.0
-        if not any(c.status == "passed" and not SIDE_PROPERTY.search(c.name) for c in ran):
+        if not _output_check_passed(ran):
             earned = 0.0
         entry = {"module": module, "function": function, "score": 0.0,
                  "max_score": float(points),
@@ -40,6 +41,12 @@ def score_functions(results, violations, selected=None):
         entry["score"] = round(earned, 2)
         functions.append(entry)
     return functions
+
+
+def _output_check_passed(ran):
+    outputs = [c for c in ran if not SIDE_PROPERTY.search(c.name)]
+    unforeseeable = [c for c in outputs if c.seeded] or outputs
+    return any(c.status == "passed" for c in unforeseeable)
 
 
 def _check(c):

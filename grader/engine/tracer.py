@@ -14,7 +14,9 @@ display name for the student: {"conv2d": "torch.nn.functional.conv2d"}.
 """
 import functools
 import os
+import resource
 import sys
+import sysconfig
 
 import torch
 from torch.overrides import TorchFunctionMode
@@ -134,7 +136,10 @@ def _recording(fn, bare, display, outside_torch=False):
         if _active and not (outside_torch and
                             sys._getframe(1).f_code.co_filename.startswith(_TORCH_DIR)):
             _active[-1].record(bare, display)
+            if bare == "tracer.tamper":
+                _count_tampering()      # kept where clearing the Trace cannot reach
         return fn(*args, **kwargs)
+    del wrapper.__wrapped__     # functools.wraps' way back to the unrecorded original
     return wrapper
 
 
@@ -176,6 +181,73 @@ def install_entry_point_recorders():
     _record_leaving_the_thread()
 
 
+# Interpreter events (PEP 578) that lead to the tracer's own objects: gc hands out every
+# object (the Trace, the modes), frames lead to the worker's variables (the Trace of the
+# call), and a function's __code__ can be swapped. No exercise needs them. An audit hook
+# cannot be removed and runs before the object is handed out; it counts each event by
+# lowering a hard resource limit nothing else uses, which no process without
+# CAP_SYS_RESOURCE (a worker has none) can raise again: clearing a Trace found this way
+# cannot clear the count (tampering_count, read by the worker around every call).
+_INTROSPECTION = frozenset({"gc.get_objects", "gc.get_referrers", "gc.get_referents",
+                            "sys._getframe", "sys._current_frames", "sys.settrace",
+                            "sys.setprofile"})
+_FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
+_TRUSTED_DIRS = tuple({_TORCH_DIR, os.path.dirname(os.path.abspath(__file__)) + os.sep,
+                       *(sysconfig.get_paths()[k] + os.sep for k in ("stdlib", "purelib",
+                                                                      "platlib"))})
+_HAND_FRAMES_OUT = ("inspect.py", "traceback.py")   # stdlib helpers that return frames
+TAMPER_LIMIT = resource.RLIMIT_MSGQUEUE             # POSIX message queues: unused here
+TAMPER_COUNT_START = 1 << 19                       # below the usual hard limit, 819200
+
+
+def tampering_count():
+    """How many introspection events the submission set off so far (never decreases)."""
+    return TAMPER_COUNT_START - resource.getrlimit(TAMPER_LIMIT)[1]
+
+
+def _count_tampering():
+    hard = resource.getrlimit(TAMPER_LIMIT)[1]
+    if 0 < hard <= TAMPER_COUNT_START:
+        resource.setrlimit(TAMPER_LIMIT, (hard - 1, hard - 1))
+
+
+def start_counting_tampering():
+    """Before any student code: the counter at its start, and the hook that lowers it.
+
+    The hook is a closure over its own references (sys, resource, the constants): the
+    submission can rebind none of what it uses, and nothing but the interpreter holds it.
+    """
+    soft, hard = resource.getrlimit(TAMPER_LIMIT)
+    if hard != resource.RLIM_INFINITY and hard < TAMPER_COUNT_START:
+        return False        # cannot start the count here (a lower limit than usual)
+    resource.setrlimit(TAMPER_LIMIT, (TAMPER_COUNT_START, TAMPER_COUNT_START))
+    getframe, getrlimit, setrlimit = sys._getframe, resource.getrlimit, resource.setrlimit
+    limit, events, frame_attributes = TAMPER_LIMIT, _INTROSPECTION, _FRAME_ATTRIBUTES
+    trusted, hand_frames_out, sep = _TRUSTED_DIRS, _HAND_FRAMES_OUT, os.sep
+    busy = []       # the hook's own getframe sets off an event too
+
+    def hook(event, args):
+        if busy or not (event in events or (event == "object.__getattr__" and
+                                            args[1] in frame_attributes)
+                        or (event == "object.__setattr__" and args[1] == "__code__")):
+            return
+        busy.append(True)
+        try:
+            frame = getframe(1)     # the code that set the event off (past inspect, traceback)
+            while frame is not None and frame.f_code.co_filename.rsplit(sep, 1)[-1] in \
+                    hand_frames_out and frame.f_code.co_filename.startswith(trusted):
+                frame = frame.f_back
+            if frame is None or frame.f_code.co_filename.startswith(trusted):
+                return      # torch, Python's library (warnings, namedtuple), the engine
+            hard = getrlimit(limit)[1]
+            if hard > 0:
+                setrlimit(limit, (hard - 1, hard - 1))
+        finally:
+            busy.pop()
+    sys.addaudithook(hook)
+    return True
+
+
 def _record_tampering():
     """The ways to switch the modes off from Python record ``tracer.tamper``.
 
@@ -190,7 +262,13 @@ def _record_tampering():
              (python_dispatch, "_pop_mode"), (python_dispatch, "_pop_mode_temporarily"),
              (python_dispatch, "_disable_current_modes"), (torch._C, "_set_torch_function_mode"),
              (torch._C, "_set_dispatch_mode"), (torch._C, "_set_torch_function_state"),
-             (torch._C, "_ExcludeDispatchKeyGuard"), (torch._C, "_ForceDispatchKeyGuard")]
+             (torch._C, "_ExcludeDispatchKeyGuard"), (torch._C, "_ForceDispatchKeyGuard"),
+             # the modes themselves (and through them the Trace) from the mode stacks
+             (torch._C, "_get_function_stack_at"), (torch._C, "_get_dispatch_stack_at"),
+             (torch._C, "_get_dispatch_mode"), (torch.overrides, "_get_current_function_mode"),
+             (torch.overrides, "_get_current_function_mode_stack"),
+             (python_dispatch, "_get_current_dispatch_mode"),
+             (python_dispatch, "_get_current_dispatch_mode_stack")]
     for owner, name in doors:
         original = getattr(owner, name, None)
         if original is not None:
@@ -267,6 +345,7 @@ def _following(start_thread):
                 for mode in reversed(modes):
                     mode.__exit__(None, None, None)
         return start_thread(traced, *args, **kwargs)
+    del wrapper.__wrapped__
     return wrapper
 
 

@@ -12,7 +12,10 @@ mistaken for a tensor or a function:
     ("dtype", "float64") / ("device", "cuda:0")
     ("iter", [items], type name)           an iterator, consumed by the worker
     ("fn", source) / ("gen", seed, device) a callable / a torch.Generator to rebuild
-    ("opaque", type name, repr)            anything else (reported, never rebuilt)
+    ("opaque", type name, repr, handle)    anything else: reported, never rebuilt by the
+                                           grader; the worker keeps the object under
+                                           ``handle`` for a later call ("kept", handle):
+                                           a cache mlp_forward returns for mlp_backward
 """
 import io
 import struct
@@ -23,6 +26,8 @@ import torch
 MAX_MESSAGE = 1 << 31     # bytes; a larger reply is a protocol error
 MAX_ITEMS = 100_000       # items taken from an iterator or a container
 MAX_DEPTH = 20
+KEEP = 64                 # objects a worker keeps for later calls (oldest dropped)
+_kept = {}                # in the worker: handle -> object
 _PY = (int, float, bool, str, bytes, type(None))
 
 
@@ -96,10 +101,11 @@ class Gen:
 
 
 class Opaque:
-    """Something a student returned that is not plain data."""
+    """Something a student returned that is not plain data (a handle: the worker
+    still holds it, and passing it back in a later call gives the object back)."""
 
-    def __init__(self, type_name, text):
-        self.type_name, self.text = type_name, text
+    def __init__(self, type_name, text, handle=None):
+        self.type_name, self.text, self.handle = type_name, text, handle
 
     def __repr__(self):
         return f"<{self.type_name}: {self.text}>"
@@ -134,12 +140,22 @@ def encode(obj, depth=0):
         return ("fn", obj.source)
     if isinstance(obj, Gen):
         return ("gen", obj.seed, obj.device)
+    if isinstance(obj, Opaque) and isinstance(obj.handle, int):
+        return ("kept", obj.handle)
     np = _numpy()
     if np is not None and type(obj) is np.ndarray and obj.dtype.kind in "biuf":
         return ("ndarray", torch.from_numpy(obj.copy()))
     if np is not None and isinstance(obj, np.generic):
         return ("npscalar", obj.item(), obj.dtype.name)
-    return ("opaque", _type_name(obj), _safe_repr(obj))
+    return ("opaque", _type_name(obj), _safe_repr(obj), _keep(obj))
+
+
+def _keep(obj):
+    handle = max(_kept, default=0) + 1
+    _kept[handle] = obj
+    while len(_kept) > KEEP:
+        del _kept[min(_kept)]
+    return handle
 
 
 def _encode_tensor(t, depth):
@@ -202,7 +218,12 @@ def decode(msg, rebuild_callables=False, depth=0):
             return Opaque(tag, "a callable")
         return Fn(msg[1]) if tag == "fn" else Gen(msg[1], msg[2]).build()
     if tag == "opaque":
-        return Opaque(msg[1], msg[2])
+        handle = msg[3] if len(msg) > 3 and type(msg[3]) is int else None
+        return Opaque(msg[1], msg[2], handle)
+    if tag == "kept":       # only the worker meets it: what it kept earlier
+        if not rebuild_callables:
+            raise ProtocolError("a kept object comes only from the grader")
+        return _kept.get(msg[1], Opaque("object", "no longer kept"))
     raise ProtocolError(f"unknown tag {tag!r}")
 
 

@@ -22,6 +22,7 @@ import itertools
 import json
 import os
 import platform
+import random
 import resource
 import signal
 import socket
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 import traceback
+import types
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _HERE)
@@ -37,7 +39,8 @@ import torch  # noqa: E402  (imported once, before any fork)
 import tracer  # noqa: E402
 import wire  # noqa: E402
 
-sys.path.remove(_HERE)   # student code cannot import the engine's modules by name
+sys.path.remove(_HERE)   # student code cannot import the engine's modules by name,
+del sys.modules["tracer"], sys.modules["wire"]   # nor find them where imports are kept
 
 STDOUT_LIMIT = 4000
 FILE_BYTES = 64 << 20     # largest file a worker may write
@@ -56,6 +59,7 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 def main():
     control = socket.socket(fileno=int(sys.argv[1]))
+    sys.modules["__main__"] = types.ModuleType("__main__")   # this module is not theirs to patch
     tracer.install_entry_point_recorders()
     # matmul and cuDNN in TF32 would lose digits the grader's float32 checks expect
     torch.backends.cuda.matmul.allow_tf32 = False
@@ -124,13 +128,14 @@ def _child(sock, request):
                 _mirror(os.waitpid(pid, 0)[1])
             _mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         _limit_resources(request)
+        counting = tracer.start_counting_tampering()   # before any student code
         # in its own filesystem every directory above Python is searchable by any uid
         uid = request.get("uid") if isolated or request.get("python_reachable") else None
         _drop_privileges(uid, root_tasks)
         # orphans of the student's processes come back to the worker, where a traced call
         # sees them (tracer.children_alive); in its PID namespace it is init already
         _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-        worker = Worker(request["submission"], request["module"])
+        worker = Worker(request["submission"], request["module"], counting)
     except BaseException as e:  # noqa: BLE001 (the sandbox could not be set up: the grader's fault)
         traceback.print_exc()
         with contextlib.suppress(Exception):
@@ -309,9 +314,12 @@ def _limit_resources(request):
 
 
 class Worker:
-    def __init__(self, submission, module):
+    def __init__(self, submission, module, counting=False):
         self.submission, self.module_name = submission, module
         self.module = None
+        # introspection of the interpreter (tracer.start_counting_tampering) at import
+        # counts against every traced call
+        self.counting, self.tampered_at_import = counting, False
 
     def handle(self, message):
         if self.module is None:
@@ -327,6 +335,7 @@ class Worker:
         if self.submission not in sys.path:
             sys.path.insert(0, self.submission)
         stdout = io.StringIO()
+        count = tracer.tampering_count() if self.counting else 0
         try:
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout):
                 spec = importlib.util.spec_from_file_location(self.module_name, path)
@@ -336,6 +345,7 @@ class Worker:
         except BaseException as e:  # noqa: BLE001 (student code may raise anything)
             return self._error("import", e, stdout)
         self.module = module
+        self.tampered_at_import = self.counting and tracer.tampering_count() > count
         return None
 
     def _call(self, message):
@@ -344,12 +354,14 @@ class Worker:
             return {"ok": False, "kind": "missing", "type": "", "message": "", "frames": [], "stdout": ""}
         args = wire.decode(message["args"], rebuild_callables=True)
         kwargs = wire.decode(message["kwargs"], rebuild_callables=True)
+        _seed_python_random(args, kwargs)
         stdout = io.StringIO()
         start = time.perf_counter()
         try:
             traced = message.get("trace", True)
             tracing = tracer.tracing() if traced else tracer.untraced()
             before = tracer.descendants_activity() if traced else {}
+            count = tracer.tampering_count() if self.counting else 0
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout), \
                     tracing as trace:
                 result = fn(*args, **kwargs)
@@ -357,6 +369,9 @@ class Worker:
                     result = _consume(result)
                 if traced and tracer.descendants_activity().items() - before.items():
                     trace.record("tracer.tamper", "a child process (os.fork, subprocess ...)")
+            if traced and (self.tampered_at_import or
+                           (self.counting and tracer.tampering_count() > count)):
+                trace.ops["tracer.tamper"] = "gc, frames or code objects (the grader's own)"
             seconds = time.perf_counter() - start
             if message.get("backward") is not None:
                 grad_out = wire.decode(message["backward"])
@@ -378,6 +393,15 @@ class Worker:
         return {"ok": False, "kind": kind, "type": type(e).__name__, "message": _safe_str(e),
                 "types": [c.__name__ for c in type(e).__mro__][:20],
                 "frames": frames[-8:], "stdout": stdout.getvalue()[:STDOUT_LIMIT]}
+
+
+def _seed_python_random(args, kwargs):
+    """A call given a torch.Generator also gets Python's ``random`` seeded from it:
+    code that draws from ``random`` (d2l's data_iter, allowed) is then as reproducible
+    as the generator makes the contract promise."""
+    generators = [a for a in (*args, *kwargs.values()) if isinstance(a, torch.Generator)]
+    if generators:
+        random.seed(generators[0].initial_seed())
 
 
 def _is_iterator(obj):

@@ -43,10 +43,10 @@ class TestSyntheticData:
             raise AssertionError(
                 t("suite.ex03_linear_regression.synthetic_data.correlated_columns"))
 
-    def test_labels_follow_w_b_and_noise(self, student):
-        w = torch.tensor(TRUE_W)
-        X, y = student.synthetic_data(w, TRUE_B, 20000)
-        noise = y.reshape(-1) - (X @ w + TRUE_B)
+    def test_labels_follow_w_b_and_noise(self, student, rng):
+        w, b = randn((3,), rng), randn((), rng).item()
+        X, y = student.synthetic_data(w, b, 20000)
+        noise = y.reshape(-1) - (X @ w + b)
         if abs(noise.mean()) > 1e-3:
             raise AssertionError(t("suite.ex03_linear_regression.synthetic_data.noise_mean",
                                    value=f"{noise.mean():.4g}"))
@@ -62,10 +62,12 @@ class TestSyntheticData:
             raise AssertionError(t("suite.ex03_linear_regression.synthetic_data.same_samples"))
 
 
-def labelled_rows(n, device="cpu"):
-    """Features whose row i is [i, -i] and labels [i]: every batch can be traced back."""
-    i = torch.arange(n, dtype=torch.float32, device=device)
-    return torch.stack([i, -i], 1), i.reshape(-1, 1)
+def labelled_rows(n, device="cpu", rng=None):
+    """Features whose row i is [k, -k] and labels [k] (k = i, or a random permutation's
+    i-th value): every batch can be traced back."""
+    k = torch.arange(n) if rng is None else torch.randperm(n, generator=rng)
+    k = k.to(device=device, dtype=torch.float32)
+    return torch.stack([k, -k], 1), k.reshape(-1, 1)
 
 
 @grades("data_iter")
@@ -83,8 +85,8 @@ class TestDataIter:
         if not torch.equal(seen, labels.reshape(-1)):
             raise AssertionError(t("suite.ex03_linear_regression.data_iter.not_every_example_once"))
 
-    def test_features_stay_with_their_labels(self, student):
-        features, labels = labelled_rows(53)
+    def test_features_stay_with_their_labels(self, student, rng):
+        features, labels = labelled_rows(53, rng=rng)
         for X, y in student.data_iter(10, features, labels):
             if not torch.equal(X[:, 0], y.reshape(-1)):
                 raise AssertionError(
