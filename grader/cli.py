@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import curriculum, formats, i18n
 from .engine.session import Session
+from .engine.printable import printable
 from .i18n import t
 
 
@@ -108,7 +109,7 @@ def main(argv=None):
         return 3
     if progress:
         progress.done()
-        print(terminal.render(result, args.submission.rstrip("/"), args.all_failures))
+        print(printable(terminal.render(result, args.submission.rstrip("/"), args.all_failures)))
         if runner.public_only():   # a student release (tools/release.py): no hidden suite
             print(t("cli.public_only"))
     if args.json:

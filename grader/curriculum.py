@@ -13,11 +13,11 @@ points. Each entry is (what the student is told, patterns).
 
 AUTOGRAD = ("autograd", ["backward", "grad", "vjp", "jvp", "jacobian", "hessian",
                          "jacrev", "jacfwd", "vmap", "hvp", "vhp", "func.*",
-                         "autograd.*"])
+                         "autograd.*", "make_dual", "unpack_dual", "*fw_primal*"])
 OPTIM = ("torch.optim", ["optim.*"])
 LINEAR = ("nn.Linear / F.linear", ["linear"])
 SOFTMAXES = ("torch's softmax / log_softmax / logsumexp",
-             ["softmax", "log_softmax", "logsumexp", "softmax_backward_data"])
+             ["*softmax*", "logsumexp"])   # _safe_, _masked_, sparse_ ... softmax too
 CONV = ("conv* (F.conv2d, nn.Conv2d, aten convolution)",
         ["conv[0-9]d", "conv_*", "convolution*", "*_convolution*", "slow_conv*",
          "thnn_conv*", "mkldnn_conv*", "cudnn_conv*", "conv_tbc"])
@@ -31,7 +31,8 @@ TAMPERING = ("switching off the grader's tracing, or computing where it cannot s
 ESCAPES = ("leaving torch (NumPy, SciPy, raw memory)",
            ["numpy", "__array__", "data_ptr", "untyped_storage", "storage", "__dlpack__",
             "dlpack.*"])
-_NOT_TORCH_LIBRARY_BANS = {"autograd", "torch.optim", "DataLoader"}
+DATA = ("torch.utils.data (DataLoader, samplers, datasets)", ["DataLoader", "utils.data.*"])
+_NOT_TORCH_LIBRARY_BANS = {"autograd", "torch.optim", DATA[0]}
 
 CURRICULUM = {
     "ex01_tensors": {
@@ -49,22 +50,26 @@ CURRICULUM = {
     },
     "ex03_linear_regression": {
         "synthetic_data": (2, []),
-        "data_iter": (2, [("DataLoader", ["DataLoader"])]),
+        "data_iter": (2, [DATA]),
         "linreg": (1, [LINEAR]),
-        "squared_loss": (1, [("F.mse_loss / nn.MSELoss", ["mse_loss"])]),
+        "squared_loss": (1, [("F.mse_loss / nn.MSELoss (or a loss that is one in disguise)",
+                              ["mse_loss*", "huber_loss*", "smooth_l1_loss*",
+                               "gaussian_nll_loss*"])]),
         "sgd": (2, [OPTIM]),
         "train_linreg": (3, [OPTIM, LINEAR]),
         "normal_equation": (3, [("torch.linalg.inv / torch.inverse / pinv",
-                                 ["inv", "inv_ex", "inverse", "pinv", "pinverse",
-                                  "tensorinv"])]),
+                                 ["inv", "inv_ex", "*inverse*", "pinv*", "tensorinv"])]),
     },
     "ex04_activations": {
-        "sigmoid": (2, [("torch.sigmoid / F.sigmoid / torch.special.expit",
-                         ["sigmoid", "expit"])]),
+        "sigmoid": (2, [("torch.sigmoid / F.sigmoid / torch.special.expit (or logsigmoid, "
+                         "glu, silu)", ["sigmoid", "expit", "log_sigmoid*", "logsigmoid",
+                                        "glu*", "silu*"])]),
         "sigmoid_backward": (1, [AUTOGRAD, ("sigmoid_backward", ["sigmoid_backward"])]),
-        "tanh": (2, [("torch.tanh / F.tanh", ["tanh"])]),
+        "tanh": (2, [("torch.tanh / F.tanh", ["tanh", "tanhshrink"])]),
         "tanh_backward": (1, [AUTOGRAD, ("tanh_backward", ["tanh_backward"])]),
-        "relu": (1, [("torch.relu / F.relu", ["relu", "relu_"])]),
+        "relu": (1, [("torch.relu / F.relu (or F.threshold, leaky_relu, elu ...)",
+                      ["relu", "threshold", "leaky_relu*", "rrelu*", "prelu", "elu",
+                       "celu"])]),
         "relu_backward": (2, [AUTOGRAD, ("threshold_backward", ["threshold_backward"])]),
     },
     "ex05_softmax": {

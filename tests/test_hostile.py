@@ -49,12 +49,6 @@ KNOWN_HOLES = {
         "Tensor.tolist() is not one of the ESCAPES doors (numpy, __array__, data_ptr, "
         "storages, DLPack): the data leaves torch as a list and scipy.signal.correlate "
         "convolves it; conv2d_loops 4/4",
-    # -- the answers within reach
-    "answers-tracer-globals":
-        "every function the tracer installs in torch (torch.autograd.backward ...) "
-        "carries the tracer's module in __globals__, an attribute no audit event "
-        "guards: Trace.record made a no-op at import hides autograd and F.cross_entropy "
-        "(SECURITY.md: not defended); mlp_loss_and_grads 3/3",
 }
 
 

@@ -83,3 +83,25 @@ def test_an_opaque_value_passed_back_is_the_worker_s_own_object():
         pass
     else:
         raise AssertionError("the grader accepted a kept object")
+
+
+def test_a_message_of_shared_references_is_refused_not_decoded_for_ever():
+    # a few kB of pickle (each level shares one child) would decode 1000**6 values
+    node = ("py", 0)
+    for _ in range(6):
+        node = ("list", [node] * 1000)
+    a, b = socket.socketpair()
+    with a, b:
+        wire.send(a, node)          # as a forged message: encode() itself would expand it
+        message = wire.recv(b)
+    try:
+        wire.decode(message)
+    except wire.ProtocolError as e:
+        assert "values in one message" in str(e)
+    else:
+        raise AssertionError("the bomb was decoded")
+
+
+def test_control_characters_and_lone_surrogates_from_a_worker_are_escaped():
+    text = roundtrip("\x1b[2J\x1b[Hfull marks \ud800\n")
+    assert text == "\\x1b[2J\\x1b[Hfull marks \\ud800\n"

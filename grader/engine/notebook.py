@@ -110,5 +110,5 @@ def _read(path):
 
 
 def _write(path, text):
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", errors="backslashreplace")   # lone surrogates
     path.chmod(0o644)   # readable by the sandboxed worker's uid

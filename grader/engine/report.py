@@ -39,7 +39,7 @@ def write_text(text, path):
         return
     path = os.path.abspath(path)
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".report-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
+    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
         f.write(text)
     os.chmod(tmp, 0o644)
     os.replace(tmp, path)

@@ -23,13 +23,16 @@ from pathlib import Path
 from .. import i18n
 from ..i18n import t
 from . import notebook
+from .printable import printable
 
 WORKER = Path(__file__).with_name("worker.py")
 PROJECT = Path(__file__).resolve().parents[2]     # hidden from workers (grader/, solutions/)
 SANDBOX_UIDS = (1_000_000, 1_000_000_000)         # first uid, how many to draw from
 IMPORT_TIMEOUT = 20.0
 DEFAULT_TIMEOUT = 10.0
-TIMEOUTS_PER_FUNCTION = 2     # after this many, a function's remaining calls fail at once
+TIMEOUTS_PER_FUNCTION = 2     # timeouts or crashes: after this many, a function's remaining
+                              # calls fail at once
+FUNCTION_BUDGET = 60.0        # s a function's calls may take in all (or one per-call limit)
 MEMORY_BYTES = 4 << 30
 CPU_SECONDS = 600
 _KEPT_ENV = ("PATH", "LANG", "LC_ALL", "CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH",
@@ -77,6 +80,7 @@ class Call:
 class _Worker:
     pid: int
     sock: socket.socket
+    key: bytes = b""        # signs its replies (wire.send)
 
 
 @dataclass
@@ -100,7 +104,8 @@ class Session:
         self._python_reachable = _reachable_by_others(sys.prefix)
         self._workers = {}
         self._broken = {}           # module -> the ModuleBroken its every call raises
-        self._timeouts = {}         # (module, function) -> number of calls that timed out
+        self._timeouts = {}         # (module, function) -> calls that timed out or crashed
+        self._spent = {}            # (module, function) -> seconds its calls took in all
         self.failure = None         # why the grader could not run, once it cannot
         for module, reason in notebook.convert(self.submission, self._copy).items():
             self._module_broken(module, StudentError(reason))   # an .ipynb it cannot read
@@ -155,14 +160,15 @@ class Session:
     def _spawn(self, module):
         if not (self._copy / f"{module}.py").is_file():
             raise self._module_broken(module, StudentError(t("session.module_missing", module=module)))
+        key = secrets.token_bytes(32)
         reply, fd = self._control_request({
-            "cmd": "spawn", "module": module, "submission": str(self._copy),
+            "cmd": "spawn", "module": module, "submission": str(self._copy), "key": key.hex(),
             "memory_bytes": None if self.use_cuda else MEMORY_BYTES,
             "cpu_seconds": CPU_SECONDS, "uid": self._new_uid(), "hide": [str(PROJECT)],
             "python_reachable": self._python_reachable,
             "root": str(self._tmp / "root")},
             with_fd=True)
-        worker = _Worker(reply["pid"], socket.socket(fileno=fd))
+        worker = _Worker(reply["pid"], socket.socket(fileno=fd), key)
         self._expect_ready(worker)
         reply = self._exchange(worker, {"op": "import"}, IMPORT_TIMEOUT, module, importing=True)
         if not reply["ok"]:
@@ -208,14 +214,19 @@ class Session:
     def _exchange(self, worker, message, timeout, module, importing=False):
         from . import wire   # imports torch: not at module level, so the zygote starts first
         worker.sock.settimeout(timeout)
+        nonce = secrets.token_bytes(16)
         try:
-            wire.send(worker.sock, message)
-            return wire.recv(worker.sock, deadline=time.monotonic() + timeout)
+            wire.send(worker.sock, {**message, "nonce": nonce})
+            return wire.recv(worker.sock, deadline=time.monotonic() + timeout, key=worker.key,
+                             nonce=nonce)
         except (socket.timeout, TimeoutError):
             self._kill(worker)
             what = t("session.importing", module=module) if importing else t("session.the_call")
             error = TimedOut(t("session.timed_out", what=what, seconds=f"{timeout:g}"))
-        except (EOFError, OSError, wire.ProtocolError) as e:
+        except wire.ProtocolError as e:      # a reply the grader will not read: no worker left
+            self._kill(worker)
+            error = StudentError(t("session.refused_reply", error=printable(e)))
+        except (EOFError, OSError) as e:
             status = self._kill(worker, grace=2.0)
             error = StudentError(_describe_death(status, e, importing, module))
         if importing:
@@ -240,9 +251,22 @@ class Session:
             # one instance raised for every check: without clearing, its traceback grows
             # by a frame per raise and pytest formats it whole each time (quadratic)
             raise self._broken[module].with_traceback(None)
-        if self._timeouts.get((module, function), 0) >= TIMEOUTS_PER_FUNCTION:
+        key = (module, function)
+        if self._timeouts.get(key, 0) >= TIMEOUTS_PER_FUNCTION:
             raise StudentError(t("session.not_run", function=function,
                                  count=TIMEOUTS_PER_FUNCTION))
+        timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
+        budget = max(FUNCTION_BUDGET * self.timeout_scale, timeout)
+        if self._spent.get(key, 0.0) > budget:
+            raise StudentError(t("session.over_budget", function=function,
+                                 seconds=f"{self._spent[key]:.0f}", budget=f"{budget:.0f}"))
+        started = time.monotonic()
+        try:
+            return self._call(module, function, args, kwargs, timeout, backward, trace)
+        finally:   # calls that each stay under the limit (or respawn a slow import) add up
+            self._spent[key] = self._spent.get(key, 0.0) + time.monotonic() - started
+
+    def _call(self, module, function, args, kwargs, timeout, backward, trace):
         worker = self._workers.get(module)
         if worker is None:
             worker = self._workers[module] = self._spawn(module)
@@ -251,10 +275,9 @@ class Session:
                    "kwargs": wire.encode(dict(kwargs or {})),
                    "backward": None if backward is None else wire.encode(backward),
                    "trace": trace}
-        timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
         try:
             reply = self._exchange(worker, request, timeout, module)
-        except TimedOut:
+        except StudentError:        # timed out, or the worker died: a strike
             self._timeouts[(module, function)] = self._timeouts.get((module, function), 0) + 1
             raise
         if not reply["ok"]:
@@ -266,7 +289,7 @@ class Session:
             raise error
         return Call(result=wire.decode(reply["result"]), args=wire.decode(reply["args"]),
                     kwargs=wire.decode(reply["kwargs"]), calls=int(reply["calls"]),
-                    ops=dict(reply["ops"]), stdout=str(reply["stdout"]),
+                    ops=dict(reply["ops"]), stdout=printable(reply["stdout"]),
                     seconds=float(reply["seconds"]))
 
     def close(self):
@@ -291,11 +314,12 @@ class Session:
 
 
 def _describe_raised(reply, submission, where):
-    kind, message = reply["type"], reply["message"]
+    kind, message = printable(reply["type"]), printable(reply["message"])
     summary = f"{kind}: {message}" if message else kind
     if "can't allocate memory" in message or kind == "MemoryError" or "out of memory" in message:
         summary = t("session.out_of_memory", where=where, error=summary[:200])
-    frames = "\n".join(f"  {Path(submission) / file}:{line} in {name}" + (f"\n    {code}" if code else "")
+    frames = "\n".join(printable(f"  {Path(submission) / file}:{line} in {name}"
+                                  + (f"\n    {code}" if code else ""))
                        for file, line, name, code in reply["frames"])
     return StudentError(summary, frames, [str(t) for t in reply.get("types", [])])
 

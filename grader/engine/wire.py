@@ -17,15 +17,25 @@ mistaken for a tensor or a function:
                                            ``handle`` for a later call ("kept", handle):
                                            a cache mlp_forward returns for mlp_backward
 """
+import hmac
 import io
 import struct
 import time
+from _hashlib import hmac_digest as _hmac   # C: nothing for a submission to patch on the way
 
 import torch
+
+try:
+    from .printable import printable
+except ImportError:         # in the worker, loaded as a top-level module
+    from printable import printable
 
 MAX_MESSAGE = 1 << 31     # bytes; a larger reply is a protocol error
 MAX_ITEMS = 100_000       # items taken from an iterator or a container
 MAX_DEPTH = 20
+MAX_NODES = 1_000_000     # values decoded from one message: shared references in a pickle
+                          # could otherwise make a few kB decode for ever
+MAC_BYTES = 32
 KEEP = 64                 # objects a worker keeps for later calls (oldest dropped)
 _kept = {}                # in the worker: handle -> object
 _PY = (int, float, bool, str, bytes, type(None))
@@ -35,20 +45,30 @@ class ProtocolError(Exception):
     pass
 
 
-def send(sock, obj):
+_save = torch.save      # bound before any submission runs (it may patch torch.save)
+
+
+def send(sock, obj, key=None, nonce=b""):
+    """``key``: the reply is signed (HMAC of the request's ``nonce`` and the message):
+    a submission that writes its own reply on the worker's socket has no key."""
     buf = io.BytesIO()
-    torch.save(obj, buf)
+    _save(obj, buf)
     data = buf.getvalue()
-    sock.sendall(struct.pack("!Q", len(data)) + data)
+    mac = _hmac(key, nonce + data, "sha256") if key is not None else b""
+    sock.sendall(struct.pack("!Q", len(data)) + mac + data)
 
 
-def recv(sock, deadline=None):
+def recv(sock, deadline=None, key=None, nonce=b""):
     """The next message; ``deadline`` (time.monotonic()) bounds the whole message, so
-    a reply trickled a byte at a time cannot hold the reader past it."""
+    a reply trickled a byte at a time cannot hold the reader past it. With ``key``, one
+    signed for ``nonce`` (send) or a ProtocolError."""
     (size,) = struct.unpack("!Q", _read_exact(sock, 8, deadline))
     if size > MAX_MESSAGE:
         raise ProtocolError(f"message of {size} bytes")
+    mac = _read_exact(sock, MAC_BYTES, deadline) if key is not None else b""
     data = _read_exact(sock, size, deadline)
+    if key is not None and not hmac.compare_digest(mac, _hmac(key, nonce + data, "sha256")):
+        raise ProtocolError("a reply the worker did not sign (written by the submission?)")
     try:
         return torch.load(io.BytesIO(data), weights_only=True)
     except Exception as e:
@@ -170,17 +190,21 @@ def _encode_tensor(t, depth):
     return ("tensor", data, bool(t.requires_grad), grad, name)
 
 
-def decode(msg, rebuild_callables=False, depth=0):
+def decode(msg, rebuild_callables=False, depth=0, budget=None):
     """Plain Python values back from ``msg``.
 
     Only the worker passes ``rebuild_callables=True`` (for what the grader sent it):
     the grader never rebuilds a callable from what a worker sent.
     """
+    budget = [MAX_NODES] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ProtocolError(f"more than {MAX_NODES} values in one message")
     if not isinstance(msg, tuple) or not msg or depth > MAX_DEPTH + 2:
         raise ProtocolError("malformed value")
     tag = msg[0]
     if tag == "py":
-        return msg[1]
+        return printable(msg[1]) if type(msg[1]) is str else msg[1]
     if tag == "tensor":
         _, data, requires_grad, grad, name = msg
         if type(data) is not torch.Tensor:
@@ -189,18 +213,18 @@ def decode(msg, rebuild_callables=False, depth=0):
             return Opaque(name, "a torch.Tensor subclass")
         t = data.requires_grad_(requires_grad) if data.is_floating_point() else data
         if grad is not None:
-            t.grad = decode(grad, False, depth + 1)
+            t.grad = decode(grad, False, depth + 1, budget)
         return t
     if tag == "list":
-        return [decode(x, rebuild_callables, depth + 1) for x in msg[1]]
+        return [decode(x, rebuild_callables, depth + 1, budget) for x in msg[1]]
     if tag == "tuple":
-        return tuple(decode(x, rebuild_callables, depth + 1) for x in msg[1])
+        return tuple(decode(x, rebuild_callables, depth + 1, budget) for x in msg[1])
     if tag == "iter":
-        out = Iterated(decode(x, rebuild_callables, depth + 1) for x in msg[1])
+        out = Iterated(decode(x, rebuild_callables, depth + 1, budget) for x in msg[1])
         out.type_name = msg[2]
         return out
     if tag == "dict":
-        return {decode(k, rebuild_callables, depth + 1): decode(v, rebuild_callables, depth + 1) for k, v in msg[1]}
+        return {decode(k, rebuild_callables, depth + 1, budget): decode(v, rebuild_callables, depth + 1, budget) for k, v in msg[1]}
     if tag == "ndarray":
         return msg[1].numpy()
     if tag == "npscalar":
@@ -219,7 +243,7 @@ def decode(msg, rebuild_callables=False, depth=0):
         return Fn(msg[1]) if tag == "fn" else Gen(msg[1], msg[2]).build()
     if tag == "opaque":
         handle = msg[3] if len(msg) > 3 and type(msg[3]) is int else None
-        return Opaque(msg[1], msg[2], handle)
+        return Opaque(printable(msg[1]), printable(msg[2]), handle)
     if tag == "kept":       # only the worker meets it: what it kept earlier
         if not rebuild_callables:
             raise ProtocolError("a kept object comes only from the grader")

@@ -40,7 +40,8 @@ import tracer  # noqa: E402
 import wire  # noqa: E402
 
 sys.path.remove(_HERE)   # student code cannot import the engine's modules by name,
-del sys.modules["tracer"], sys.modules["wire"]   # nor find them where imports are kept
+for _engine_module in ("tracer", "wire", "printable"):   # nor find them where imports are kept
+    del sys.modules[_engine_module]
 
 STDOUT_LIMIT = 4000
 FILE_BYTES = 64 << 20     # largest file a worker may write
@@ -115,6 +116,7 @@ def _reap(pid, grace):
 
 
 def _child(sock, request):
+    key = bytes.fromhex(request.pop("key"))     # signs the replies: out of the submission's reach
     try:
         os.setsid()
         root_tasks = _tasks_of(0) if os.geteuid() == 0 else 0   # before /proc is replaced
@@ -135,7 +137,7 @@ def _child(sock, request):
         # orphans of the student's processes come back to the worker, where a traced call
         # sees them (tracer.children_alive); in its PID namespace it is init already
         _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-        worker = Worker(request["submission"], request["module"], counting)
+        worker = Worker(request["submission"], request["module"], counting, _TorchState())
     except BaseException as e:  # noqa: BLE001 (the sandbox could not be set up: the grader's fault)
         traceback.print_exc()
         with contextlib.suppress(Exception):
@@ -149,14 +151,15 @@ def _child(sock, request):
                 message = wire.recv(sock)
             except EOFError:
                 break
+            nonce = message.get("nonce", b"")
             try:
                 reply = worker.handle(message)
-                wire.send(sock, reply)
+                wire.send(sock, reply, key, nonce)
             except Exception as e:  # noqa: BLE001 (an output that cannot be sent)
                 wire.send(sock, {"ok": False, "kind": "raised", "type": "UnsendableOutput",
                                  "message": f"the output could not be sent to the grader "
                                             f"({type(e).__name__}: {_safe_str(e)})",
-                                 "frames": [], "stdout": ""})
+                                 "frames": [], "stdout": ""}, key, nonce)
     except BaseException:  # noqa: BLE001 (say why in the log)
         traceback.print_exc()
     finally:
@@ -314,9 +317,10 @@ def _limit_resources(request):
 
 
 class Worker:
-    def __init__(self, submission, module, counting=False):
+    def __init__(self, submission, module, counting=False, state=None):
         self.submission, self.module_name = submission, module
         self.module = None
+        self.state = state or _TorchState()
         # introspection of the interpreter (tracer.start_counting_tampering) at import
         # counts against every traced call
         self.counting, self.tampered_at_import = counting, False
@@ -345,7 +349,10 @@ class Worker:
         except BaseException as e:  # noqa: BLE001 (student code may raise anything)
             return self._error("import", e, stdout)
         self.module = module
-        self.tampered_at_import = self.counting and tracer.tampering_count() > count
+        # what it patched in torch is put back (before every call too); what it read of the
+        # interpreter's internals cannot be put back: every traced call is suspect
+        self.state.restore()
+        self.tampered_at_import = bool(self.counting and tracer.tampering_count() > count)
         return None
 
     def _call(self, message):
@@ -362,22 +369,25 @@ class Worker:
             tracing = tracer.tracing() if traced else tracer.untraced()
             before = tracer.descendants_activity() if traced else {}
             count = tracer.tampering_count() if self.counting else 0
+            self.state.restore()        # what an earlier call changed does not leak into this one
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout), \
                     tracing as trace:
                 result = fn(*args, **kwargs)
                 if _is_iterator(result):
                     result = _consume(result)
+                seconds = time.perf_counter() - start
+                if message.get("backward") is not None:   # the student's backward is traced too
+                    result.backward(wire.decode(message["backward"]))
                 if traced and tracer.descendants_activity().items() - before.items():
                     trace.record("tracer.tamper", "a child process (os.fork, subprocess ...)")
-            if traced and (self.tampered_at_import or
+            patched = self.state.restore()      # before the reply is encoded with torch's own
+            if traced and (self.tampered_at_import or patched or
                            (self.counting and tracer.tampering_count() > count)):
-                trace.ops["tracer.tamper"] = "gc, frames or code objects (the grader's own)"
-            seconds = time.perf_counter() - start
-            if message.get("backward") is not None:
-                grad_out = wire.decode(message["backward"])
-                with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout):
-                    result.backward(grad_out)
+                trace.ops.setdefault("tracer.tamper", f"torch patched ({patched[0]})" if patched
+                                     else "the grader's own objects (through gc, frames, code "
+                                          "or the mode stacks)")
         except BaseException as e:  # noqa: BLE001
+            self.state.restore()
             return self._error("raised", e, stdout)
         return {"ok": True, "result": wire.encode(result), "args": wire.encode(args),
                 "kwargs": wire.encode(kwargs), "calls": trace.calls, "ops": trace.ops,
@@ -393,6 +403,50 @@ class Worker:
         return {"ok": False, "kind": kind, "type": type(e).__name__, "message": _safe_str(e),
                 "types": [c.__name__ for c in type(e).__mro__][:20],
                 "frames": frames[-8:], "stdout": stdout.getvalue()[:STDOUT_LIMIT]}
+
+
+class _TorchState:
+    """torch as it was before the submission ran: the attributes of torch, torch.Tensor
+    and torch.nn.functional, and the global switches a call may leave changed (grad
+    mode, default dtype, threads ...). ``restore()`` puts them back and names what had
+    been replaced (new attributes are left alone: torch adds some lazily)."""
+
+    def __init__(self):
+        import torch.nn.functional
+        self.owners = [(owner, dict(vars(owner)))
+                       for owner in (torch, torch.Tensor, torch.nn.functional)]
+        self.dtype, self.threads = torch.get_default_dtype(), torch.get_num_threads()
+        self.deterministic = torch.are_deterministic_algorithms_enabled()
+
+    def restore(self):
+        replaced = []
+        for owner, saved in self.owners:
+            now = vars(owner)
+            for name, value in saved.items():
+                if now.get(name, _MISSING) is not value:
+                    replaced.append(f"{owner.__name__}.{name}")
+                    with contextlib.suppress(AttributeError, TypeError):
+                        setattr(owner, name, value)
+        torch.set_grad_enabled(True)
+        torch.autograd.set_detect_anomaly(False)
+        for key in _PYTHON_KEYS:        # where the tracing modes are reached from
+            if torch._C._dispatch_tls_is_dispatch_key_excluded(key):
+                torch._C._dispatch_tls_set_dispatch_key_excluded(key, False)
+        for fuser_off in _FUSERS_OFF:   # a fused TorchScript kernel runs no op the modes see
+            fuser_off()
+        torch.set_default_dtype(self.dtype)
+        if torch.get_num_threads() != self.threads:
+            torch.set_num_threads(self.threads)
+        if torch.are_deterministic_algorithms_enabled() != self.deterministic:
+            torch.use_deterministic_algorithms(self.deterministic)   # ~17 ms: only if changed
+        return replaced
+
+
+_MISSING = object()
+_PYTHON_KEYS = (torch._C.DispatchKey.Python, torch._C.DispatchKey.PythonTLSSnapshot)
+_FUSERS_OFF = (lambda: torch._C._jit_override_can_fuse_on_cpu(False),
+               lambda: torch._C._jit_override_can_fuse_on_gpu(False),
+               lambda: torch._C._jit_set_texpr_fuser_enabled(False))
 
 
 def _seed_python_random(args, kwargs):

@@ -201,6 +201,26 @@ def starts_for(rng, extra=4):
     return torch.tensor(points, dtype=F64)
 
 
+def near_minima(rng, radius=0.3):
+    """A start ``radius`` from each minimum, inside its basin: any descent ends at that
+    minimum, and a fixed answer for every start does not."""
+    angles = torch.rand(len(MINIMA), generator=rng, dtype=F64) * 2 * torch.pi
+    return MINIMA + radius * torch.stack([angles.cos(), angles.sin()], 1)
+
+
+def expect_nearby_minima(starts, out, radius=0.3):
+    off = (out.detach().double().cpu() - MINIMA).norm(dim=1)
+    bad = [i for i, d in enumerate(off.tolist()) if not d <= 1e-2]
+    if bad:
+        i = bad[0]
+        raise AssertionError(t(
+            "suite.ex02_gradient_descent.find_minima.not_the_nearby_minimum",
+            bad=len(bad), total=len(starts), radius=radius,
+            start=[round(v, 3) for v in starts[i].tolist()],
+            end=[round(v, 4) for v in out[i].tolist()],
+            nearby=[round(v, 4) for v in MINIMA[i].tolist()]))
+
+
 def distance_to_minima(points):
     return torch.cdist(points.detach().double().cpu(), MINIMA).min(1).values
 
@@ -208,10 +228,12 @@ def distance_to_minima(points):
 @grades("find_minima")
 class TestFindMinima:
     def test_reaches_a_minimum_from_every_start(self, student, rng, device, dtype):
-        starts = starts_for(rng).to(device=device, dtype=dtype)
+        near = near_minima(rng)
+        starts = torch.cat([starts_for(rng), near]).to(device=device, dtype=dtype)
         out = student.run("find_minima", starts, timeout=60).result
         expect_tensor(out, shape=starts.shape, dtype=dtype, device=starts.device,
                       what="find_minima")
+        expect_nearby_minima(starts[-len(near):], out[-len(near):])
         far = distance_to_minima(out)
         bad = [i for i, d in enumerate(far.tolist()) if not d <= 1e-2]
         if bad:

@@ -132,6 +132,24 @@ def fill(text, replacements):
 # Appended after an attack: the module's other functions (and its helpers) keep calling
 # the reference version of the attacked function, so only the grader's own calls reach
 # the attack and any point another function loses is the engine's doing.
+WRITE_ON_SOCKET = '''
+def _hostile_write_on_socket(message):
+    """``message`` framed as the worker frames a reply, written on every socket it has."""
+    import io as _io
+    import os as _os
+    import stat as _stat
+    import struct as _struct
+    buf = _io.BytesIO()
+    torch.save(message, buf)
+    blob = buf.getvalue()
+    for fd in range(3, 256):
+        try:
+            if _stat.S_ISSOCK(_os.fstat(fd).st_mode):
+                _os.write(fd, _struct.pack("!Q", len(blob)) + blob)
+        except OSError:
+            pass
+'''
+
 ISOLATE = '''
 
 def _hostile_isolate(attacked, reference):

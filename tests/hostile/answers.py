@@ -414,3 +414,9 @@ def clone_elsewhere(X, y):
     namespace = {"__name__": "borrowed"}
     exec(compile(open(path).read(), path, "exec"), namespace)
     return namespace["normal_equation"](X, y)
+
+
+@attack("ex02_gradient_descent", "find_minima")
+def hardcode_find_minima(starts, lr=1e-2, steps=20000):
+    """No descent at all: every start 'converges' to the textbook minimum (3, 2)."""
+    return torch.tensor([3.0, 2.0], dtype=starts.dtype, device=starts.device).expand_as(starts).clone()

@@ -372,3 +372,283 @@ def encode_time(x, kernel_size, stride=None):
     out = x.new_empty(shape).as_subclass(Tensor)
     out.source = x
     return out
+
+
+@attack("ex04_activations", "sigmoid")
+def inplace_sigmoid(x):
+    """torch's sigmoid in its in-place spelling on a copy: x.clone().sigmoid_()."""
+    return x.clone().sigmoid_()
+
+
+@attack("ex04_activations", "tanh")
+def inplace_tanh(x):
+    """torch's tanh in its in-place spelling on a copy: torch.tanh_(x.clone())."""
+    return torch.tanh_(x.clone())
+
+
+@attack("ex06_mlp", "mlp_loss_and_grads")
+def autograd_engine(X, y, params):
+    """Reverse-mode autograd by calling the C++ engine directly: Variable._execution_engine.run_backward."""
+    leaves = {k: v.detach().clone().requires_grad_(True) for k, v in params.items()}
+    h = (X @ leaves["W1"] + leaves["b1"]).clamp_min(0)
+    scores = h @ leaves["W2"] + leaves["b2"]
+    z = scores - scores.detach().amax(1, keepdim=True)
+    rows = torch.arange(X.shape[0], device=X.device)
+    loss = (z.exp().sum(1).log() - z[rows, y]).mean()
+    engine = torch.autograd.Variable._execution_engine
+    grads = engine.run_backward((loss,), (torch.ones_like(loss),), False, False,
+                                tuple(leaves.values()), False)
+    return loss.detach(), {k: g for k, g in zip(leaves, grads)}
+
+
+@attack("ex05_softmax", "softmax_jacobian")
+def forward_ad(p):
+    """The Jacobian by forward-mode AD (torch.autograd.forward_ad dual numbers), one JVP per basis vector."""
+    import torch.autograd.forward_ad as fwAD
+    o = p.log()
+    cols = []
+    for j in range(p.shape[-1]):
+        tangent = torch.zeros_like(o)
+        tangent[..., j] = 1
+        with fwAD.dual_level():
+            out = torch.softmax(fwAD.make_dual(o, tangent), -1)
+            cols.append(fwAD.unpack_dual(out).tangent)
+    return torch.stack(cols, -1)
+
+
+@attack("ex05_softmax", "softmax")
+def decomp_softmax(logits, dim=-1):
+    """torch's own softmax through its Python decomposition torch._decomp.decompositions._softmax."""
+    import torch._decomp.decompositions as DD
+    return DD._softmax(logits, dim, False)
+
+
+@attack("ex05_softmax", "cross_entropy")
+def decomp_cross_entropy(logits, labels):
+    """torch's nll_loss_forward and _log_softmax decompositions (torch._decomp.decompositions)."""
+    import torch._decomp.decompositions as DD
+    return DD.nll_loss_forward(DD._log_softmax(logits, 1, False), labels, None, 1, -100)[0]
+
+
+@attack("ex07_conv", "max_pool2d")
+def decomp_max_pool(x, kernel_size, stride=None):
+    """torch's max_pool2d_with_indices decomposition (torch._decomp.decompositions)."""
+    import torch._decomp.decompositions as DD
+    stride = stride or kernel_size
+    return DD.max_pool2d_with_indices(x, [kernel_size] * 2, [stride] * 2)[0]
+
+
+@attack("ex08_knn", "pairwise_distances")
+def decomp_cdist(X, Y):
+    """torch's _euclidean_dist decomposition, what cdist runs (torch._decomp.decompositions)."""
+    import torch._decomp.decompositions as DD
+    return DD._euclidean_dist(X, Y)
+
+
+@attack("ex07_conv", "conv2d_loops")
+def decomp_im2col(x, weight, bias=None, stride=1, padding=0):
+    """The convolution by torch's im2col decomposition (unfold / im2col are banned) and one matmul."""
+    import torch._decomp.decompositions as DD
+    N, C, H, W = x.shape
+    F, _, KH, KW = weight.shape
+    OH = (H + 2 * padding - KH) // stride + 1
+    OW = (W + 2 * padding - KW) // stride + 1
+    cols = DD.im2col(x, [KH, KW], [1, 1], [padding, padding], [stride, stride])
+    out = weight.reshape(F, -1) @ cols
+    if bias is not None:
+        out = out + bias.reshape(1, F, 1)
+    return out.reshape(N, F, OH, OW)
+
+
+@attack("ex07_conv", "pad2d")
+def refs_pad(x, padding):
+    """torch._refs.constant_pad_nd: F.pad's reference implementation, which runs as prims."""
+    import torch._refs as R
+    return R.constant_pad_nd(x, [padding] * 4, 0)
+
+
+@attack("ex05_softmax", "softmax")
+def alias_safe_softmax(logits, dim=-1):
+    """aten::_safe_softmax (torch._safe_softmax): a softmax under another name."""
+    return torch._safe_softmax(logits, dim)
+
+
+@attack("ex05_softmax", "log_softmax")
+def alias_sparse_log_softmax(logits, dim=-1):
+    """torch.sparse.log_softmax on a sparse copy holding every entry, made dense again."""
+    index = torch.ones(logits.shape, dtype=torch.bool, device=logits.device).nonzero().T
+    sparse = torch.sparse_coo_tensor(index, logits[tuple(index)], logits.shape,
+                                     check_invariants=False).coalesce()
+    return torch.sparse.log_softmax(sparse, dim % logits.dim()).to_dense()
+
+
+@attack("ex03_linear_regression", "normal_equation")
+def cholesky_inverse(X, y):
+    """(A^T A)^-1 A^T y with torch.cholesky_inverse, an inverse whose name is not one of the banned."""
+    n, d = X.shape
+    A = torch.cat([X, torch.ones(n, 1, dtype=X.dtype, device=X.device)], 1)
+    theta = torch.cholesky_inverse(torch.linalg.cholesky(A.T @ A)) @ A.T @ y.reshape(n, 1)
+    return theta[:d], theta[d]
+
+
+@attack("ex04_activations", "sigmoid")
+def logsigmoid(x):
+    """torch's sigmoid as exp(F.logsigmoid(x))."""
+    import torch.nn.functional as F
+    return F.logsigmoid(x).exp()
+
+
+@attack("ex04_activations", "sigmoid")
+def glu_sigmoid(x):
+    """F.glu on [1, x] is 1 * sigmoid(x): torch's sigmoid kernel under the name glu."""
+    import torch.nn.functional as F
+    return F.glu(torch.stack([torch.ones_like(x), x]), 0)[0]
+
+
+@attack("ex04_activations", "relu")
+def threshold_relu(x):
+    """F.threshold(x, 0, 0) is ReLU under another name."""
+    import torch.nn.functional as F
+    return F.threshold(x, 0.0, 0.0)
+
+
+@attack("ex03_linear_regression", "squared_loss")
+def huber_mse(y_hat, y):
+    """F.huber_loss with an infinite delta, exactly (y_hat - y)^2 / 2 (F.mse_loss under another name)."""
+    import torch.nn.functional as F
+    return F.huber_loss(y_hat, y.reshape(y_hat.shape), reduction="none", delta=1e300)
+
+
+POSTTRACE_DETACH = """
+_HOSTILE_PENDING = {}
+_hostile_detach = torch.Tensor.detach
+
+
+def _hostile_late_detach(self, *args, **kwargs):
+    job = _HOSTILE_PENDING.pop(id(self), None)
+    if job is not None:
+        import torch.nn.functional as _F
+        self.copy_(_F.max_pool2d(*job))
+    return _hostile_detach(self, *args, **kwargs)
+
+
+torch.Tensor.detach = _hostile_late_detach
+"""
+
+
+@attack("ex07_conv", "max_pool2d", prelude=POSTTRACE_DETACH)
+def posttrace_detach(x, kernel_size, stride=None):
+    """An empty tensor that F.max_pool2d fills when the reply is encoded (torch.Tensor.detach patched at import), after tracing."""
+    s = stride or kernel_size
+    N, C, H, W = x.shape
+    out = x.new_empty(N, C, (H - kernel_size) // s + 1, (W - kernel_size) // s + 1)
+    _HOSTILE_PENDING[id(out)] = (x, kernel_size, s)
+    return out
+
+
+@attack("ex05_softmax", "softmax")
+def thread_start_new_alias(logits, dim=-1):
+    """torch.softmax in a thread started by _thread.start_new, the old alias of start_new_thread."""
+    import _thread
+    import time
+    box = []
+    _thread.start_new(lambda: box.append(torch.softmax(logits, dim)), ())
+    while not box:
+        time.sleep(0.0005)
+    return box[0]
+
+
+TLS_EXCLUDE_JIT = """
+from typing import Optional as _Optional
+
+
+@torch.jit.script
+def _hostile_conv(x, w, b: _Optional[torch.Tensor], stride: int, padding: int):
+    return torch.nn.functional.conv2d(x, w, b, stride, padding)
+"""
+
+
+@attack("ex07_conv", "conv2d_unfold", prelude=TLS_EXCLUDE_JIT)
+def tls_exclude_jit(x, weight, bias=None, stride=1, padding=0):
+    """F.conv2d in TorchScript with the Python dispatch keys excluded through torch._C._dispatch_tls_set_dispatch_key_excluded."""
+    keys = torch._C.DispatchKey
+    exclude = torch._C._dispatch_tls_set_dispatch_key_excluded
+    exclude(keys.Python, True)
+    exclude(keys.PythonTLSSnapshot, True)
+    try:
+        return _hostile_conv(x, weight, bias, stride, padding)
+    finally:
+        exclude(keys.Python, False)
+        exclude(keys.PythonTLSSnapshot, False)
+
+
+NNC_FUSER = """
+torch._C._jit_override_can_fuse_on_cpu(True)
+torch._C._jit_set_texpr_fuser_enabled(True)
+torch._C._jit_set_te_must_use_llvm_cpu(False)
+torch._C._jit_set_fusion_strategy([("DYNAMIC", 20)])
+
+
+def _hostile_sig(x):
+    return torch.sigmoid(x) * 1.0 + 0.0
+
+
+_hostile_fused = torch.jit.script(_hostile_sig)
+for _dt in (torch.float32, torch.float64):       # profiled at import, before any trace
+    for _shape in ((6,), (5, 7)):
+        for _ in range(4):
+            _hostile_fused(torch.randn(_shape, dtype=_dt))
+    for _ in range(4):
+        _hostile_fused(torch.randn(7, 5, dtype=_dt).T)
+"""
+
+
+@attack("ex04_activations", "sigmoid", prelude=NNC_FUSER)
+def nnc_fuser(x):
+    """torch.sigmoid in a TorchScript function fused by NNC (the TensorExpr fuser switched on for CPU at import)."""
+    return _hostile_fused(x)
+
+
+CUSTOM_OP = """
+@torch.library.custom_op("hostile::lsm", mutates_args=())
+def _hostile_lsm(x: torch.Tensor, dim: int) -> torch.Tensor:
+    return torch.log_softmax(x, dim)
+"""
+
+
+@attack("ex05_softmax", "log_softmax", prelude=CUSTOM_OP)
+def custom_op_kernel(logits, dim=-1):
+    """torch.log_softmax inside the CPU kernel of a torch.library.custom_op registered at import."""
+    return _hostile_lsm(logits, dim)
+
+
+@attack("ex02_gradient_descent", "gradient_descent")
+def optim_no_init(f, x0, lr, steps):
+    """torch.optim.SGD made with object.__new__ (its recorded __init__ never runs), then its own step()."""
+    import collections
+    x = x0.detach().clone().requires_grad_(True)
+    opt = object.__new__(torch.optim.SGD)
+    opt.defaults = dict(lr=lr, momentum=0, dampening=0, weight_decay=0, nesterov=False,
+                        maximize=False, foreach=None, differentiable=False, fused=None)
+    opt.param_groups = [dict(opt.defaults, params=[x])]
+    opt.state = collections.defaultdict(dict)
+    for hooks in ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks",
+                  "_optimizer_state_dict_pre_hooks", "_optimizer_state_dict_post_hooks",
+                  "_optimizer_load_state_dict_pre_hooks", "_optimizer_load_state_dict_post_hooks"):
+        setattr(opt, hooks, {})
+    opt._zero_grad_profile_name = "zero_grad"
+    for _ in range(steps):
+        opt.zero_grad()
+        f(x).backward()
+        opt.step()
+    return x.detach()
+
+
+@attack("ex03_linear_regression", "data_iter")
+def utils_data_sampler(batch_size, features, labels, generator=None):
+    """torch.utils.data without DataLoader (the one name recorded): TensorDataset, RandomSampler, BatchSampler."""
+    from torch.utils.data import BatchSampler, RandomSampler, TensorDataset
+    dataset = TensorDataset(features, labels)
+    for batch in BatchSampler(RandomSampler(dataset, generator=generator), batch_size, drop_last=False):
+        index = torch.tensor(batch, device=features.device)
+        yield dataset.tensors[0][index], dataset.tensors[1][index]

@@ -9,7 +9,7 @@ import os
 import re
 
 from tests.conftest import function_entry
-from tests.hostile import NAME_SELF, attack
+from tests.hostile import NAME_SELF, WRITE_ON_SOCKET, attack
 
 MAX_PROCESSES = 256        # RLIMIT_NPROC the worker promises (SECURITY.md)
 FILE_LIMIT = 64 << 20      # RLIMIT_FSIZE the worker promises
@@ -276,3 +276,41 @@ def cgroup_write(X_train, y_train, X_test, k, num_classes=None):
         except OSError:
             pass
     raise RuntimeError(f"hostile cgroups made={made}")
+
+
+@attack("ex01_tensors", "accuracy", prelude=WRITE_ON_SOCKET)
+def decode_bomb(logits, labels):
+    """Writes its own small reply on the worker's socket: shared references that decoding on the grader's side expands 1000**6 times."""
+    node = ("py", 0)
+    for _ in range(6):      # torch.save memoises the shared child: a few KB on the wire
+        node = ("dict", [(("py", 0), node)] * 1000)
+    _hostile_write_on_socket({"ok": True, "result": node, "args": ("tuple", []),
+                              "kwargs": ("dict", []), "calls": 0, "ops": {}, "stdout": "",
+                              "seconds": 0.0})
+    return 0.0
+
+
+@attack("ex01_tensors", "topk_accuracy", prelude="import time as _time\n_time.sleep(17)\n")
+def dos_respawn(logits, labels, k):
+    """Every import sleeps 17 s (under the unscaled 20 s import limit) and every call ends the worker, so each call costs a re-import."""
+    import os
+    os._exit(0)
+
+
+def _timeout_scale(scratch):
+    """The --timeout-scale the hostile tests grade with (the sleeps stay just under every limit)."""
+    import sys
+    extra = next(m.EXTRA for name, m in list(sys.modules.items())
+                 if name.endswith("test_hostile") and hasattr(m, "EXTRA"))
+    scale = extra[extra.index("--timeout-scale") + 1] if "--timeout-scale" in extra else "1"
+    return {"__SCALE__": scale}
+
+
+@attack("ex06_mlp", "train_mlp", setup=_timeout_scale)
+def dos_slow_calls(X, y, hidden=64, lr=1.0, epochs=1000, generator=None):
+    """Every call sleeps just under its time limit (120 s or 30 s, scaled), then returns zero weights: never a timeout."""
+    import time
+    time.sleep((120 if epochs == 1000 else 30) * __SCALE__ * 0.9)
+    C = int(y.max()) + 1
+    shapes = {"W1": (X.shape[1], hidden), "b1": (hidden,), "W2": (hidden, C), "b2": (C,)}
+    return {name: torch.zeros(shape, dtype=X.dtype, device=X.device) for name, shape in shapes.items()}

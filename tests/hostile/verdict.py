@@ -7,7 +7,7 @@ grader, a process that outlives the grading run, files planted where root runs c
 import sysconfig
 from pathlib import Path
 
-from tests.hostile import NAME_SELF, attack
+from tests.hostile import NAME_SELF, WRITE_ON_SOCKET, attack
 
 FAKE_MARKER = "HOSTILE-FAKE-REPORT"
 
@@ -356,3 +356,48 @@ def control_socket(x, bias):
         except OSError:
             pass
     raise NotImplementedError
+
+
+@attack("ex02_gradient_descent", "numerical_gradient")
+def global_state_leak(f, x, eps=1e-6):
+    """Switches grad mode off for good (torch.set_grad_enabled(False)) and raises: the module's later calls run without autograd."""
+    torch.set_grad_enabled(False)
+    raise NotImplementedError
+
+
+@attack("ex04_activations", "relu")
+def surrogate_message(x):
+    """An exception message holding a lone surrogate, which strict UTF-8 cannot write."""
+    raise ValueError("bad \ud800 input")
+
+
+def _no_escape_in_output(result, scratch):
+    from grader.engine import terminal
+    shown = {"the terminal table": terminal.render(result.report, "submission", True),
+             "stdout": result.proc.stdout or "", "stderr": result.proc.stderr or ""}
+    for where, text in shown.items():
+        assert "\x1b" not in text, f"a raw ESC from the submission's message reached {where}"
+
+
+@attack("ex04_activations", "relu", verify=_no_escape_in_output)
+def ansi_spoof(x):
+    """A failure message of ANSI escapes that clears the screen, draws a forged full-marks table and hides what follows."""
+    rows = [("ex01_tensors", 10), ("ex02_gradient_descent", 12), ("ex03_linear_regression", 14),
+            ("ex04_activations", 9), ("ex05_softmax", 16), ("ex06_mlp", 15), ("ex07_conv", 14),
+            ("ex08_knn", 10)]
+    fake = "\x1b[2J\x1b[3J\x1b[H" + "".join(f"{m:<32} {p:6.2f} / {p:g}\x1b[1E" for m, p in rows)
+    fake += "\x1b[1E[##############################] 30/30 functions, 100.00 / 100 points\x1b[1E\x1b[8m"
+    raise ValueError(fake)
+
+
+@attack("ex05_softmax", "softmax", prelude=WRITE_ON_SOCKET)
+def forged_reply(logits, dim=-1):
+    """torch.softmax, then its own reply written on the worker's socket (the output, an empty op list) and the worker ended."""
+    import os
+    out = torch.softmax(logits, dim=dim).detach().clone()
+    _hostile_write_on_socket({
+        "ok": True, "result": ("tensor", out, False, None, "Tensor"),
+        "args": ("tuple", [("tensor", logits.detach().clone(), False, None, "Tensor"),
+                           ("py", dim)]),
+        "kwargs": ("dict", []), "calls": 1, "ops": {}, "stdout": "", "seconds": 0.0})
+    os._exit(0)

@@ -217,6 +217,11 @@ def himmelblau_split(x):
 
 
 @mutant("find_minima", kills=["reaches_a_minimum_from_every_start"])
+def find_minima_always_the_same_minimum(starts, lr=1e-2, steps=20000):
+    return torch.tensor([3.0, 2.0], dtype=starts.dtype, device=starts.device).expand_as(starts).clone()
+
+
+@mutant("find_minima", kills=["reaches_a_minimum_from_every_start"])
 def find_minima_stops_at_the_first_arrival(starts, lr=1e-2, steps=20000):
     x = starts.detach().clone().requires_grad_(True)
     for step in range(steps):

@@ -36,7 +36,11 @@ MESSAGES = {
     "session.the_call": "the call",
     "session.timed_out": "timed out: {what} took longer than {seconds} s "
                          "(an infinite loop, or far too slow?)",
-    "session.not_run": "not run: {function} already timed out {count} times in this grading run",
+    "session.not_run": "not run: {function} already timed out or crashed {count} times in this "
+                       "grading run",
+    "session.refused_reply": "the reply was refused ({error}); the worker was stopped",
+    "session.over_budget": "not run: {function}'s calls already took {seconds} s in this grading "
+                           "run, over its budget of {budget} s",
     "session.missing": "{module} has no function {function}: did you rename or delete it?",
     "session.not_implemented": "not implemented yet ({function} raises NotImplementedError)",
     "session.out_of_memory": "ran out of memory in {where} ({error})",

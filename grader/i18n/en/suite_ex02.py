@@ -50,4 +50,6 @@ MESSAGES = {
         "himmelblau at (3, 2), (0, 0), (-1, 1)",
     "suite.ex02_gradient_descent.find_minima.not_at_a_minimum":
         "from {bad} of {total} starts the result is not within 1e-2 of a minimum; e.g. from {start} it ends at {end} ({distance} away)\ndescend (x - lr * grad) with the gradient clipped per start, and stop only when every start has f < 1e-8",
+    "suite.ex02_gradient_descent.find_minima.not_the_nearby_minimum":
+        "from {bad} of {total} starts {radius} away from a minimum the result is not that minimum; e.g. from {start} it ends at {end}, not at {nearby}\nminimise from each start: the same answer for every start is not a descent",
 }

@@ -50,4 +50,6 @@ MESSAGES = {
         "himmelblau 在 (3, 2)、(0, 0)、(-1, 1) 处的值",
     "suite.ex02_gradient_descent.find_minima.not_at_a_minimum":
         "{total} 个起点中有 {bad} 个的结果离极小值点超过 1e-2；例如从 {start} 出发，结束于 {end}（距离 {distance}）\n用 (x - lr * grad) 下降，对每个起点分别裁剪梯度，并且只有在每个起点都满足 f < 1e-8 时才停止",
+    "suite.ex02_gradient_descent.find_minima.not_the_nearby_minimum":
+        "{total} 个距离某个极小值点 {radius} 的起点中，有 {bad} 个的结果不是那个极小值点；例如从 {start} 出发，结束于 {end}，而不是 {nearby}\n要从每个起点分别做最小化：对所有起点给出同一个答案不是下降",
 }
