@@ -423,8 +423,10 @@ class _TorchState:
         for owner, saved in self.owners:
             now = vars(owner)
             for name, value in saved.items():
-                if now.get(name, _MISSING) is not value:
-                    replaced.append(f"{owner.__name__}.{name}")
+                current = now.get(name, _MISSING)
+                if current is not value:
+                    if not _torch_own(current):     # torch wraps some lazily (dynamo: manual_seed)
+                        replaced.append(f"{owner.__name__}.{name}")
                     with contextlib.suppress(AttributeError, TypeError):
                         setattr(owner, name, value)
         torch.set_grad_enabled(True)
@@ -443,6 +445,14 @@ class _TorchState:
 
 
 _MISSING = object()
+_TORCH_DIR = os.path.dirname(torch.__file__) + os.sep
+
+
+def _torch_own(value):
+    code = getattr(value, "__code__", None)
+    if code is not None:
+        return code.co_filename.startswith(_TORCH_DIR)
+    return value is not _MISSING and str(getattr(value, "__module__", "")).startswith("torch")
 _PYTHON_KEYS = (torch._C.DispatchKey.Python, torch._C.DispatchKey.PythonTLSSnapshot)
 _FUSERS_OFF = (lambda: torch._C._jit_override_can_fuse_on_cpu(False),
                lambda: torch._C._jit_override_can_fuse_on_gpu(False),

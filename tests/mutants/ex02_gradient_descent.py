@@ -174,6 +174,15 @@ def gradient_descent_d2l(f, x0, lr, steps):
 
 
 @alternative("gradient_descent")
+def gradient_descent_torch_func(f, x0, lr, steps):
+    """torch.func.grad: its first use imports torch._dynamo, which wraps torch.manual_seed."""
+    x = x0.detach().clone()
+    for _ in range(steps):
+        x = x - lr * torch.func.grad(lambda t: f(t).reshape(()))(x)
+    return x
+
+
+@alternative("gradient_descent")
 def gradient_descent_rebuilt_leaves(f, x0, lr, steps):
     x = x0.detach().clone()
     for _ in range(steps):
