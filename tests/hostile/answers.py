@@ -180,7 +180,19 @@ def import_grader(f, x0, lr, steps):
     raise NotImplementedError("the grader package is not importable")
 
 
-@attack("ex06_mlp", "mlp_loss_and_grads", prelude='''
+MLP_BY_AUTOGRAD = '''
+def _hostile_by_autograd(X, y, params):
+    """mlp_loss_and_grads by autograd and F.cross_entropy, both banned there."""
+    import torch.nn.functional as F
+    leaves = {name: p.detach().clone().requires_grad_() for name, p in params.items()}
+    h = (X @ leaves["W1"] + leaves["b1"]).clamp_min(0)
+    loss = F.cross_entropy(h @ leaves["W2"] + leaves["b2"], y)
+    loss.backward()
+    return loss.detach(), {name: p.grad for name, p in leaves.items()}
+'''
+
+
+@attack("ex06_mlp", "mlp_loss_and_grads", prelude=MLP_BY_AUTOGRAD + '''
 import sys as _sys
 try:
     import tracer as _tracer      # the worker imported it by this name
@@ -191,27 +203,17 @@ if _tracer is not None and hasattr(_tracer, "Trace"):
 ''')
 def tracer_module(X, y, params):
     """import tracer (the worker's own module, still in sys.modules), make Trace.record a no-op, then autograd and F.cross_entropy."""
-    import torch.nn.functional as F
-    leaves = {name: p.detach().clone().requires_grad_() for name, p in params.items()}
-    h = (X @ leaves["W1"] + leaves["b1"]).clamp_min(0)
-    loss = F.cross_entropy(h @ leaves["W2"] + leaves["b2"], y)
-    loss.backward()
-    return loss.detach(), {name: p.grad for name, p in leaves.items()}
+    return _hostile_by_autograd(X, y, params)
 
 
-@attack("ex06_mlp", "mlp_loss_and_grads", prelude='''
+@attack("ex06_mlp", "mlp_loss_and_grads", prelude=MLP_BY_AUTOGRAD + '''
 _hostile_globals = getattr(torch.autograd.backward, "__globals__", {})
 if "Trace" in _hostile_globals:     # the tracer's module, from a function it installed
     _hostile_globals["Trace"].record = lambda self, bare, display: None
 ''')
 def tracer_globals(X, y, params):
     """The tracer's module reached through torch.autograd.backward.__globals__ at import, Trace.record made a no-op, then autograd and F.cross_entropy."""
-    import torch.nn.functional as F
-    leaves = {name: p.detach().clone().requires_grad_() for name, p in params.items()}
-    h = (X @ leaves["W1"] + leaves["b1"]).clamp_min(0)
-    loss = F.cross_entropy(h @ leaves["W2"] + leaves["b2"], y)
-    loss.backward()
-    return loss.detach(), {name: p.grad for name, p in leaves.items()}
+    return _hostile_by_autograd(X, y, params)
 
 
 @attack("ex03_linear_regression", "squared_loss", prelude='''
