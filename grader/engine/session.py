@@ -30,7 +30,7 @@ PROJECT = Path(__file__).resolve().parents[2]     # hidden from workers (grader/
 SANDBOX_UIDS = (1_000_000, 1_000_000_000)         # first uid, how many to draw from
 IMPORT_TIMEOUT = 20.0
 DEFAULT_TIMEOUT = 10.0
-TIMEOUTS_PER_FUNCTION = 2     # timeouts or crashes: after this many, a function's remaining
+STRIKES_PER_FUNCTION = 2     # timeouts or crashes: after this many, a function's remaining
                               # calls fail at once
 FUNCTION_BUDGET = 60.0        # s a function's calls may take in all (or one per-call limit)
 MEMORY_BYTES = 4 << 30
@@ -104,7 +104,7 @@ class Session:
         self._python_reachable = _reachable_by_others(sys.prefix)
         self._workers = {}
         self._broken = {}           # module -> the ModuleBroken its every call raises
-        self._timeouts = {}         # (module, function) -> calls that timed out or crashed
+        self._strikes = {}         # (module, function) -> calls that timed out or crashed
         self._spent = {}            # (module, function) -> seconds its calls took in all
         self.failure = None         # why the grader could not run, once it cannot
         for module, reason in notebook.convert(self.submission, self._copy).items():
@@ -252,9 +252,9 @@ class Session:
             # by a frame per raise and pytest formats it whole each time (quadratic)
             raise self._broken[module].with_traceback(None)
         key = (module, function)
-        if self._timeouts.get(key, 0) >= TIMEOUTS_PER_FUNCTION:
+        if self._strikes.get(key, 0) >= STRIKES_PER_FUNCTION:
             raise StudentError(t("session.not_run", function=function,
-                                 count=TIMEOUTS_PER_FUNCTION))
+                                 count=STRIKES_PER_FUNCTION))
         timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
         budget = max(FUNCTION_BUDGET * self.timeout_scale, timeout)
         if self._spent.get(key, 0.0) > budget:
@@ -278,7 +278,7 @@ class Session:
         try:
             reply = self._exchange(worker, request, timeout, module)
         except StudentError:        # timed out, or the worker died: a strike
-            self._timeouts[(module, function)] = self._timeouts.get((module, function), 0) + 1
+            self._strikes[(module, function)] = self._strikes.get((module, function), 0) + 1
             raise
         if not reply["ok"]:
             if reply["kind"] == "missing":

@@ -127,7 +127,7 @@ class tracing:
         return False
 
 
-_TORCH_DIR = os.path.dirname(torch.__file__) + os.sep
+TORCH_DIR = os.path.dirname(torch.__file__) + os.sep
 
 
 class untraced:
@@ -192,12 +192,18 @@ def _recording(fn, bare, display, outside_torch=False):
     """``fn`` that records itself; with ``outside_torch``, only when not called by
     torch's own code (which uses the same doors for every F.* function)."""
     def through(args, kwargs, caller):
-        if _active and not (outside_torch and caller.startswith(_TORCH_DIR)):
-            _active[-1].record(bare, display)
-            if bare == "tracer.tamper":
-                _count_tampering()      # kept where clearing the Trace cannot reach
+        if _active and not (outside_torch and caller.startswith(TORCH_DIR)):
+            _record(bare, display)
         return fn(*args, **kwargs)
     return _gateway(fn, through)
+
+
+def _record(bare, display):
+    """Into the Trace being recorded; tampering is also counted where clearing the
+    Trace cannot reach (tampering_count)."""
+    _active[-1].record(bare, display)
+    if bare == "tracer.tamper":
+        _count_tampering()
 
 
 def install_entry_point_recorders():
@@ -254,7 +260,7 @@ _INTROSPECTION = frozenset({"gc.get_objects", "gc.get_referrers", "gc.get_refere
                             "sys._getframe", "sys._current_frames", "sys.settrace",
                             "sys.setprofile"})
 _FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
-_TRUSTED_DIRS = tuple({_TORCH_DIR, os.path.dirname(os.path.abspath(__file__)) + os.sep,
+_TRUSTED_DIRS = tuple({TORCH_DIR, os.path.dirname(os.path.abspath(__file__)) + os.sep,
                        *(sysconfig.get_paths()[k] + os.sep for k in ("stdlib", "purelib",
                                                                       "platlib"))})
 _HAND_FRAMES_OUT = ("inspect.py", "traceback.py")   # stdlib helpers that return frames
@@ -262,8 +268,14 @@ TAMPER_LIMIT = resource.RLIMIT_MSGQUEUE             # POSIX message queues: unus
 TAMPER_COUNT_START = 1 << 19                       # below the usual hard limit, 819200
 
 
+_counting = []     # [True] once start_counting_tampering has started the count
+
+
 def tampering_count():
-    """How many introspection events the submission set off so far (never decreases)."""
+    """How many introspection events the submission set off so far (never decreases;
+    0 where the count could not be started)."""
+    if not _counting:
+        return 0
     return TAMPER_COUNT_START - resource.getrlimit(TAMPER_LIMIT)[1]
 
 
@@ -307,6 +319,7 @@ def start_counting_tampering():
         finally:
             busy.pop()
     sys.addaudithook(hook)
+    _counting.append(True)
     return True
 
 
@@ -367,7 +380,8 @@ def _record_tampering():
              (python_dispatch, "_get_current_dispatch_mode_stack")]
     # dispatch keys switched by hand, and TorchScript's fusers (a fused kernel runs no op)
     doors += [(torch._C, name) for name in dir(torch._C)
-              if name.startswith(("_dispatch_tls_set_", "_jit_set_", "_jit_override_"))]
+              if name.startswith(("_dispatch_tls_set_", "_jit_set_", "_jit_override_"))
+              and name not in _REFUSED_FUSERS]
     # custom ops and kernels: their Python bodies run while the modes stand aside
     import torch.library
     doors += [(torch.library, name) for name in ("custom_op", "impl", "define", "register_kernel",
@@ -382,13 +396,16 @@ def _record_tampering():
     _refuse_fusers()
 
 
+_REFUSED_FUSERS = ("_jit_override_can_fuse_on_cpu", "_jit_override_can_fuse_on_gpu",
+                   "_jit_set_texpr_fuser_enabled", "_jit_set_llga_enabled")
+
+
 def _refuse_fusers():
     """TorchScript's fusers stay off in a worker: a fused kernel, compiled at import and
     run in a call, does its work where no mode sees it. Switching them on from the
     submission (directly or through torch.jit.fuser) does nothing."""
     import torch.jit
-    for name in ("_jit_override_can_fuse_on_cpu", "_jit_override_can_fuse_on_gpu",
-                 "_jit_set_texpr_fuser_enabled", "_jit_set_llga_enabled"):
+    for name in _REFUSED_FUSERS:
         original = getattr(torch._C, name, None)
         if original is not None:
             setattr(torch._C, name, _refusing(original, lambda: None))
@@ -401,10 +418,10 @@ def _refusing(fn, instead):
     """``fn`` for torch's own code; for anyone else, ``instead()`` (recorded as tampering
     during a traced call)."""
     def through(args, kwargs, caller):
-        if caller.startswith(_TORCH_DIR):
+        if caller.startswith(TORCH_DIR):
             return fn(*args, **kwargs)
         if _active:
-            _active[-1].record("tracer.tamper", f"torch._C.{getattr(fn, '__name__', 'fuser')}")
+            _record("tracer.tamper", f"torch._C.{getattr(fn, '__name__', 'fuser')}")
         return instead()
     return _gateway(fn, through)
 

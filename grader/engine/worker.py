@@ -130,14 +130,14 @@ def _child(sock, request):
                 _mirror(os.waitpid(pid, 0)[1])
             _mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         _limit_resources(request)
-        counting = tracer.start_counting_tampering()   # before any student code
+        tracer.start_counting_tampering()   # before any student code
         # in its own filesystem every directory above Python is searchable by any uid
         uid = request.get("uid") if isolated or request.get("python_reachable") else None
         _drop_privileges(uid, root_tasks)
         # orphans of the student's processes come back to the worker, where a traced call
         # sees them (tracer.children_alive); in its PID namespace it is init already
         _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-        worker = Worker(request["submission"], request["module"], counting, _TorchState())
+        worker = Worker(request["submission"], request["module"])
     except BaseException as e:  # noqa: BLE001 (the sandbox could not be set up: the grader's fault)
         traceback.print_exc()
         with contextlib.suppress(Exception):
@@ -317,13 +317,13 @@ def _limit_resources(request):
 
 
 class Worker:
-    def __init__(self, submission, module, counting=False, state=None):
+    def __init__(self, submission, module):
         self.submission, self.module_name = submission, module
         self.module = None
-        self.state = state or _TorchState()
+        self.state = _TorchState()     # before any student code
         # introspection of the interpreter (tracer.start_counting_tampering) at import
         # counts against every traced call
-        self.counting, self.tampered_at_import = counting, False
+        self.tampered_at_import = False
 
     def handle(self, message):
         if self.module is None:
@@ -339,7 +339,7 @@ class Worker:
         if self.submission not in sys.path:
             sys.path.insert(0, self.submission)
         stdout = io.StringIO()
-        count = tracer.tampering_count() if self.counting else 0
+        count = tracer.tampering_count()
         try:
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout):
                 spec = importlib.util.spec_from_file_location(self.module_name, path)
@@ -352,7 +352,7 @@ class Worker:
         # what it patched in torch is put back (before every call too); what it read of the
         # interpreter's internals cannot be put back: every traced call is suspect
         self.state.restore()
-        self.tampered_at_import = bool(self.counting and tracer.tampering_count() > count)
+        self.tampered_at_import = tracer.tampering_count() > count
         return None
 
     def _call(self, message):
@@ -368,7 +368,7 @@ class Worker:
             traced = message.get("trace", True)
             tracing = tracer.tracing() if traced else tracer.untraced()
             before = tracer.descendants_activity() if traced else {}
-            count = tracer.tampering_count() if self.counting else 0
+            count = tracer.tampering_count()
             self.state.restore()        # what an earlier call changed does not leak into this one
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stdout), \
                     tracing as trace:
@@ -382,7 +382,7 @@ class Worker:
                     trace.record("tracer.tamper", "a child process (os.fork, subprocess ...)")
             patched = self.state.restore()      # before the reply is encoded with torch's own
             if traced and (self.tampered_at_import or patched or
-                           (self.counting and tracer.tampering_count() > count)):
+                           tracer.tampering_count() > count):
                 trace.ops.setdefault("tracer.tamper", f"torch patched ({patched[0]})" if patched
                                      else "the grader's own objects (through gc, frames, code "
                                           "or the mode stacks)")
@@ -434,8 +434,6 @@ class _TorchState:
         for key in _PYTHON_KEYS:        # where the tracing modes are reached from
             if torch._C._dispatch_tls_is_dispatch_key_excluded(key):
                 torch._C._dispatch_tls_set_dispatch_key_excluded(key, False)
-        for fuser_off in _FUSERS_OFF:   # a fused TorchScript kernel runs no op the modes see
-            fuser_off()
         torch.set_default_dtype(self.dtype)
         if torch.get_num_threads() != self.threads:
             torch.set_num_threads(self.threads)
@@ -445,18 +443,14 @@ class _TorchState:
 
 
 _MISSING = object()
-_TORCH_DIR = os.path.dirname(torch.__file__) + os.sep
+_PYTHON_KEYS = (torch._C.DispatchKey.Python, torch._C.DispatchKey.PythonTLSSnapshot)
 
 
 def _torch_own(value):
     code = getattr(value, "__code__", None)
     if code is not None:
-        return code.co_filename.startswith(_TORCH_DIR)
+        return code.co_filename.startswith(tracer.TORCH_DIR)
     return value is not _MISSING and str(getattr(value, "__module__", "")).startswith("torch")
-_PYTHON_KEYS = (torch._C.DispatchKey.Python, torch._C.DispatchKey.PythonTLSSnapshot)
-_FUSERS_OFF = (lambda: torch._C._jit_override_can_fuse_on_cpu(False),
-               lambda: torch._C._jit_override_can_fuse_on_gpu(False),
-               lambda: torch._C._jit_set_texpr_fuser_enabled(False))
 
 
 def _seed_python_random(args, kwargs):
