@@ -3,6 +3,10 @@
 Points add up to 100. A function's points are split evenly over its checks that
 ran; calling a forbidden operation zeroes the function.
 
+Each entry also declares how much CPU time one call may take (Note [Time limits]
+in grader/engine/session.py): QUICK unless the contract itself makes a call cost
+seconds, and then enough for the slowest honest code the contract allows.
+
 Forbidden operations are fnmatch patterns over *bare op names*, the names the
 tracer records for every torch call (see grader/engine/tracer.py): a Python-level
 function or method name (``conv2d``, ``sigmoid``, ``backward``) or an aten op
@@ -10,6 +14,16 @@ name, both without leading underscores and without the ``linalg_`` / ``special_`
 prefixes, plus ``optim.<Class>`` and ``DataLoader`` recorded by patched entry
 points. Each entry is (what the student is told, patterns).
 """
+from typing import NamedTuple
+
+QUICK = 10.0     # CPU seconds per call: honest code for these takes milliseconds
+
+
+class Entry(NamedTuple):
+    points: int
+    bans: list                  # (what the student is told, patterns)
+    cpu_seconds: float = QUICK  # CPU time one call may take, before --timeout-scale
+
 
 AUTOGRAD = ("autograd", ["backward", "grad", "vjp", "jvp", "jacobian", "hessian",
                          "jacrev", "jacfwd", "vmap", "hvp", "vhp", "func.*",
@@ -36,84 +50,92 @@ _NOT_TORCH_LIBRARY_BANS = {"autograd", "torch.optim", DATA[0]}
 
 CURRICULUM = {
     "ex01_tensors": {
-        "flatten_images": (1, []),
-        "add_channel_bias": (2, []),
-        "one_hot": (2, [("F.one_hot", ["one_hot"])]),
-        "accuracy": (2, []),
-        "topk_accuracy": (3, []),
+        "flatten_images": Entry(1, []),
+        "add_channel_bias": Entry(2, []),
+        "one_hot": Entry(2, [("F.one_hot", ["one_hot"])]),
+        "accuracy": Entry(2, []),
+        "topk_accuracy": Entry(3, []),
     },
     "ex02_gradient_descent": {
-        "numerical_gradient": (4, [AUTOGRAD]),
-        "gradient_descent": (3, [OPTIM]),
-        "himmelblau": (1, []),
-        "find_minima": (4, []),
+        "numerical_gradient": Entry(4, [AUTOGRAD]),
+        "gradient_descent": Entry(3, [OPTIM]),
+        "himmelblau": Entry(1, []),
+        # 20000 steps are the contract's default: a per-start torch.optim.Adam loop (the
+        # seed notes') costs ~18 s a start on a slow 2-core box, and a call gets <= 2 starts
+        "find_minima": Entry(4, [], cpu_seconds=120),
     },
     "ex03_linear_regression": {
-        "synthetic_data": (2, []),
-        "data_iter": (2, [DATA]),
-        "linreg": (1, [LINEAR]),
-        "squared_loss": (1, [("F.mse_loss / nn.MSELoss (or a loss that is one in disguise)",
+        "synthetic_data": Entry(2, []),
+        "data_iter": Entry(2, [DATA]),
+        "linreg": Entry(1, [LINEAR]),
+        "squared_loss": Entry(1, [("F.mse_loss / nn.MSELoss (or a loss that is one in disguise)",
                               ["mse_loss*", "huber_loss*", "smooth_l1_loss*",
                                "gaussian_nll_loss*"])]),
-        "sgd": (2, [OPTIM]),
-        "train_linreg": (3, [OPTIM, LINEAR]),
-        "normal_equation": (3, [("torch.linalg.inv / torch.inverse / pinv",
+        "sgd": Entry(2, [OPTIM]),
+        "train_linreg": Entry(3, [OPTIM, LINEAR], cpu_seconds=30),
+        "normal_equation": Entry(3, [("torch.linalg.inv / torch.inverse / pinv",
                                  ["inv", "inv_ex", "*inverse*", "pinv*", "tensorinv"])]),
     },
     "ex04_activations": {
-        "sigmoid": (2, [("torch.sigmoid / F.sigmoid / torch.special.expit (or logsigmoid, "
+        "sigmoid": Entry(2, [("torch.sigmoid / F.sigmoid / torch.special.expit (or logsigmoid, "
                          "glu, silu)", ["sigmoid", "expit", "log_sigmoid*", "logsigmoid",
                                         "glu*", "silu*"])]),
-        "sigmoid_backward": (1, [AUTOGRAD, ("sigmoid_backward", ["sigmoid_backward"])]),
-        "tanh": (2, [("torch.tanh / F.tanh", ["tanh", "tanhshrink"])]),
-        "tanh_backward": (1, [AUTOGRAD, ("tanh_backward", ["tanh_backward"])]),
-        "relu": (1, [("torch.relu / F.relu (or F.threshold, leaky_relu, elu ...)",
+        "sigmoid_backward": Entry(1, [AUTOGRAD, ("sigmoid_backward", ["sigmoid_backward"])]),
+        "tanh": Entry(2, [("torch.tanh / F.tanh", ["tanh", "tanhshrink"])]),
+        "tanh_backward": Entry(1, [AUTOGRAD, ("tanh_backward", ["tanh_backward"])]),
+        "relu": Entry(1, [("torch.relu / F.relu (or F.threshold, leaky_relu, elu ...)",
                       ["relu", "threshold", "leaky_relu*", "rrelu*", "prelu", "elu",
                        "celu"])]),
-        "relu_backward": (2, [AUTOGRAD, ("threshold_backward", ["threshold_backward"])]),
+        "relu_backward": Entry(2, [AUTOGRAD, ("threshold_backward", ["threshold_backward"])]),
     },
     "ex05_softmax": {
-        "softmax": (2, [SOFTMAXES]),
-        "log_softmax": (2, [SOFTMAXES]),
-        "softmax_jacobian": (2, [AUTOGRAD]),
-        "softmax_backward": (3, [AUTOGRAD, SOFTMAXES]),
-        "cross_entropy": (3, [("F.cross_entropy / F.nll_loss",
+        "softmax": Entry(2, [SOFTMAXES]),
+        "log_softmax": Entry(2, [SOFTMAXES]),
+        "softmax_jacobian": Entry(2, [AUTOGRAD]),
+        "softmax_backward": Entry(3, [AUTOGRAD, SOFTMAXES]),
+        "cross_entropy": Entry(3, [("F.cross_entropy / F.nll_loss",
                                ["cross_entropy*", "nll_loss*"]), SOFTMAXES]),
-        "cross_entropy_backward": (2, [AUTOGRAD, SOFTMAXES]),
-        "cross_entropy_numpy": (2, [ANY_TORCH]),
+        "cross_entropy_backward": Entry(2, [AUTOGRAD, SOFTMAXES]),
+        "cross_entropy_numpy": Entry(2, [ANY_TORCH]),
     },
     "ex06_mlp": {
-        "init_mlp": (2, []),
-        "mlp_forward": (2, [LINEAR]),
-        "mlp_backward": (5, [AUTOGRAD]),
-        "mlp_loss_and_grads": (3, [AUTOGRAD, ("F.cross_entropy", ["cross_entropy*", "nll_loss*"])]),
-        "train_mlp": (3, [AUTOGRAD, OPTIM]),
+        "init_mlp": Entry(2, []),
+        "mlp_forward": Entry(2, [LINEAR]),
+        "mlp_backward": Entry(5, [AUTOGRAD]),
+        "mlp_loss_and_grads": Entry(3, [AUTOGRAD, ("F.cross_entropy", ["cross_entropy*", "nll_loss*"])]),
+        # 1000 full-batch epochs, traced: ~3 s for the reference, ~6 s for CS231n's loop
+        "train_mlp": Entry(3, [AUTOGRAD, OPTIM], cpu_seconds=60),
     },
     "ex07_conv": {
-        "pad2d": (2, [("F.pad", ["pad", "constant_pad_nd"])]),
-        "conv2d_loops": (4, [CONV, ("unfold / im2col", ["unfold", "im2col"]),
+        "pad2d": Entry(2, [("F.pad", ["pad", "constant_pad_nd"])]),
+        "conv2d_loops": Entry(4, [CONV, ("unfold / im2col", ["unfold", "im2col"]),
                              ("as_strided", ["as_strided*"]), ("einsum", ["einsum"])]),
-        "conv2d_unfold": (5, [CONV]),
-        "max_pool2d": (3, [MAXPOOL]),
+        "conv2d_unfold": Entry(5, [CONV]),
+        "max_pool2d": Entry(3, [MAXPOOL]),
     },
     "ex08_knn": {
-        "pairwise_distances": (3, [("cdist / pdist / F.pairwise_distance",
+        "pairwise_distances": Entry(3, [("cdist / pdist / F.pairwise_distance",
                                     ["cdist*", "euclidean_dist", "pdist*", "pairwise_distance"])]),
-        "knn_vote": (2, [("torch.mode", ["mode"])]),
-        "knn_predict": (3, [("cdist", ["cdist*", "euclidean_dist"]), ("torch.mode", ["mode"])]),
-        "knn_regress": (2, [("cdist", ["cdist*", "euclidean_dist"])]),
+        "knn_vote": Entry(2, [("torch.mode", ["mode"])]),
+        "knn_predict": Entry(3, [("cdist", ["cdist*", "euclidean_dist"]), ("torch.mode", ["mode"])]),
+        "knn_regress": Entry(2, [("cdist", ["cdist*", "euclidean_dist"])]),
     },
 }
 
 
 def points(module, function):
-    return CURRICULUM[module][function][0]
+    return CURRICULUM[module][function].points
+
+
+def cpu_seconds(module, function):
+    """The CPU time one call of ``function`` may take (before --timeout-scale)."""
+    return CURRICULUM[module][function].cpu_seconds
 
 
 def forbidden(module, function):
     """Every ban of ``function``: its own, tampering, and (where the point is torch by
     hand, i.e. it bans a torch library op) the escapes out of torch."""
-    bans = list(CURRICULUM[module][function][1])
+    bans = list(CURRICULUM[module][function].bans)
     if any(label not in _NOT_TORCH_LIBRARY_BANS and label != ANY_TORCH[0] for label, _ in bans):
         bans.append(ESCAPES)
     return bans + [TAMPERING]
@@ -124,4 +146,4 @@ def all_functions():
     return [(m, f) for m, fns in CURRICULUM.items() for f in fns]
 
 
-assert sum(p for fns in CURRICULUM.values() for p, _ in fns.values()) == 100
+assert sum(e.points for fns in CURRICULUM.values() for e in fns.values()) == 100

@@ -48,7 +48,7 @@ def cell_number(nb, cell_id):
 
 
 def full_marks(module):
-    return sum(points for points, _ in curriculum.CURRICULUM[module].values())
+    return sum(e.points for e in curriculum.CURRICULUM[module].values())
 
 
 # -- generation -------------------------------------------------------------------

@@ -22,8 +22,8 @@ from grader.curriculum import CURRICULUM
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
 MODULE, FUNCTION = "ex03_linear_regression", "normal_equation"   # nothing else calls it
-POINTS = CURRICULUM[MODULE][FUNCTION][0]
-MODULE_POINTS = sum(points for points, _ in CURRICULUM[MODULE].values())
+POINTS = CURRICULUM[MODULE][FUNCTION].points
+MODULE_POINTS = sum(e.points for e in CURRICULUM[MODULE].values())
 CLEAR = "\x1b[2J"
 
 

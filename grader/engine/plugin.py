@@ -47,14 +47,15 @@ class Student:
     def __init__(self, state, module, function):
         self._state, self._module, self._function = state, module, function
 
-    def run(self, function, *args, timeout=None, backward=None, **kwargs):
+    def run(self, function, *args, backward=None, **kwargs):
         # a function with nothing of its own to forbid runs untraced (tracing costs
         # ~10 us a torch call, seconds for an optimiser loop)
         # a copy of the inputs as given, for the mistake diagnosis (the worker may edit them)
         inputs = diagnose.keep(args, kwargs) if backward is None else None
+        entry = curriculum.CURRICULUM[self._module][function]
         call = self._state.session.call(self._module, function, args, kwargs,
-                                        timeout=timeout, backward=backward,
-                                        trace=bool(curriculum.CURRICULUM[self._module][function][1]))
+                                        cpu_seconds=entry.cpu_seconds, backward=backward,
+                                        trace=bool(entry.bans))
         self._state.last_stdout = call.stdout
         found = forbidden.violations(self._module, function, call.ops)
         if found:

@@ -5,6 +5,24 @@ sends calls as plain data and turns every way a call can go wrong into a
 StudentError that a check reports: an exception, a missing function, a timeout,
 a crash, an import that failed. A worker that timed out or died is replaced by a
 fresh fork before the next call.
+
+Note [Time limits]
+~~~~~~~~~~~~~~~~~~
+A grade must not depend on how fast or how busy the machine is, so a call is limited
+by the CPU time the worker spends on it, which other load barely changes, and not by
+the wall clock. Each function declares its CPU seconds per call in grader/curriculum.py
+(QUICK, or what the contract's slowest honest code needs on a slow machine, several
+times over). The limit is enforced twice: the worker sets RLIMIT_CPU's soft limit that
+far ahead before the call (the kernel then ends it with SIGXCPU, even inside a C
+kernel), and the trusted side refuses a reply whose measured CPU time is over the
+limit. Workers compute on one thread (OMP_NUM_THREADS=1, torch.set_num_threads(1)):
+idle OpenMP threads spin, and a machine with more cores would otherwise burn more CPU
+time on the same code.
+
+The wall clock is only a backstop, for code that sleeps or blocks and so uses no CPU:
+a call may run WALL_FACTOR times its CPU limit, and a function's calls together
+FUNCTION_WALL_CALLS such backstops. Honest code uses a small fraction of its limit,
+so only a worker that gets well under a tenth of a CPU could meet the backstop.
 """
 import hashlib
 import json
@@ -28,15 +46,18 @@ from .printable import printable
 WORKER = Path(__file__).with_name("worker.py")
 PROJECT = Path(__file__).resolve().parents[2]     # hidden from workers (grader/, solutions/)
 SANDBOX_UIDS = (1_000_000, 1_000_000_000)         # first uid, how many to draw from
-IMPORT_TIMEOUT = 20.0
-DEFAULT_TIMEOUT = 10.0
+IMPORT_CPU_SECONDS = 20.0    # an import (and a worker's start) may take; not scaled
+WALL_FACTOR = 4              # a call's wall-clock backstop, in multiples of its CPU limit
+FUNCTION_WALL_CALLS = 2      # a function's calls in all: this many backstops of wall time
 STRIKES_PER_FUNCTION = 2     # timeouts or crashes: after this many, a function's remaining
                               # calls fail at once
-FUNCTION_BUDGET = 60.0        # s a function's calls may take in all (or one per-call limit)
 MEMORY_BYTES = 4 << 30
-CPU_SECONDS = 600
+CPU_SECONDS = 3600            # a worker's whole life: a last resort, far above any honest module
 _KEPT_ENV = ("PATH", "LANG", "LC_ALL", "CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH",
-             "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+             "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+# one compute thread in workers (Note [Time limits]): torch, OpenMP, MKL, OpenBLAS
+_ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                                      "OPENBLAS_NUM_THREADS")}
 
 
 class StudentError(Exception):
@@ -73,7 +94,7 @@ class Call:
     calls: int                  # Python-level torch calls made
     ops: dict                   # bare op name -> display name
     stdout: str = ""
-    seconds: float = 0.0
+    cpu: float = 0.0            # CPU seconds the call took (the worker's word)
 
 
 @dataclass
@@ -128,7 +149,7 @@ class Session:
     # -- the zygote -------------------------------------------------------
     def _start_zygote(self):
         ours, theirs = socket.socketpair()
-        env = {k: os.environ[k] for k in _KEPT_ENV if k in os.environ}
+        env = {k: os.environ[k] for k in _KEPT_ENV if k in os.environ} | _ONE_THREAD
         env["HOME"] = str(self._tmp)
         self._log = open(self._tmp / "worker.log", "wb")
         self._zygote = subprocess.Popen(
@@ -170,7 +191,8 @@ class Session:
             with_fd=True)
         worker = _Worker(reply["pid"], socket.socket(fileno=fd), key)
         self._expect_ready(worker)
-        reply = self._exchange(worker, {"op": "import"}, IMPORT_TIMEOUT, module, importing=True)
+        reply = self._exchange(worker, {"op": "import"}, IMPORT_CPU_SECONDS, module,
+                               importing=True)
         if not reply["ok"]:
             self._kill(worker)
             raise self._module_broken(module, _describe_raised(
@@ -181,9 +203,10 @@ class Session:
         """The worker's first word, said before it runs any student code: ready, or why
         its sandbox could not be set up (then grading stops: not the student's fault)."""
         from . import wire
-        worker.sock.settimeout(IMPORT_TIMEOUT)
+        wall = WALL_FACTOR * IMPORT_CPU_SECONDS
+        worker.sock.settimeout(wall)
         try:
-            hello = wire.recv(worker.sock, deadline=time.monotonic() + IMPORT_TIMEOUT)
+            hello = wire.recv(worker.sock, deadline=time.monotonic() + wall)
         except (socket.timeout, TimeoutError, EOFError, OSError, wire.ProtocolError) as e:
             hello = {"ready": False, "why": f"{type(e).__name__}: {e}"}
         if not (isinstance(hello, dict) and hello.get("ready") is True):
@@ -211,24 +234,33 @@ class Session:
         self._broken[module] = ModuleBroken(error.summary, error.detail)
         return self._broken[module]
 
-    def _exchange(self, worker, message, timeout, module, importing=False):
+    def _exchange(self, worker, message, cpu_seconds, module, importing=False):
+        """Send ``message`` and return the reply, within ``cpu_seconds`` of the worker's
+        CPU time and WALL_FACTOR times that of wall-clock time (Note [Time limits])."""
         from . import wire   # imports torch: not at module level, so the zygote starts first
-        worker.sock.settimeout(timeout)
+        wall = WALL_FACTOR * cpu_seconds
+        worker.sock.settimeout(wall)
         nonce = secrets.token_bytes(16)
+        what = t("session.importing", module=module) if importing else t("session.the_call")
         try:
-            wire.send(worker.sock, {**message, "nonce": nonce})
-            return wire.recv(worker.sock, deadline=time.monotonic() + timeout, key=worker.key,
-                             nonce=nonce)
+            wire.send(worker.sock, {**message, "cpu_seconds": cpu_seconds, "nonce": nonce})
+            reply = wire.recv(worker.sock, deadline=time.monotonic() + wall, key=worker.key,
+                              nonce=nonce)
+            if float(reply.get("cpu", 0.0)) <= cpu_seconds:
+                return reply
+            error = TimedOut(t("session.timed_out", what=what, seconds=f"{cpu_seconds:g}"))
         except (socket.timeout, TimeoutError):
             self._kill(worker)
-            what = t("session.importing", module=module) if importing else t("session.the_call")
-            error = TimedOut(t("session.timed_out", what=what, seconds=f"{timeout:g}"))
+            error = TimedOut(t("session.wall_timed_out", what=what, seconds=f"{wall:g}"))
         except wire.ProtocolError as e:      # a reply the grader will not read: no worker left
             self._kill(worker)
             error = StudentError(t("session.refused_reply", error=printable(e)))
         except (EOFError, OSError) as e:
             status = self._kill(worker, grace=2.0)
-            error = StudentError(_describe_death(status, e, importing, module))
+            if _out_of_cpu(status):
+                error = TimedOut(t("session.timed_out", what=what, seconds=f"{cpu_seconds:g}"))
+            else:
+                error = StudentError(_describe_death(status, e, importing, module))
         if importing:
             raise self._module_broken(module, error)
         raise error
@@ -241,10 +273,11 @@ class Session:
                                       "grace": grace})["status"]
 
     # -- the one public call ----------------------------------------------
-    def call(self, module, function, args=(), kwargs=None, timeout=None, backward=None,
+    def call(self, module, function, args=(), kwargs=None, cpu_seconds=10.0, backward=None,
              trace=True):
-        """Run ``module.function(*args, **kwargs)`` in the module's worker; ``trace``
-        records its torch calls (Call.ops, Call.calls)."""
+        """Run ``module.function(*args, **kwargs)`` in the module's worker, within
+        ``cpu_seconds`` of CPU time (times timeout_scale); ``trace`` records its torch
+        calls (Call.ops, Call.calls)."""
         if self.failure:
             raise GraderFailure(self.failure)
         if module in self._broken:
@@ -255,18 +288,18 @@ class Session:
         if self._strikes.get(key, 0) >= STRIKES_PER_FUNCTION:
             raise StudentError(t("session.not_run", function=function,
                                  count=STRIKES_PER_FUNCTION))
-        timeout = (timeout or DEFAULT_TIMEOUT) * self.timeout_scale
-        budget = max(FUNCTION_BUDGET * self.timeout_scale, timeout)
+        limit = cpu_seconds * self.timeout_scale
+        budget = FUNCTION_WALL_CALLS * WALL_FACTOR * limit
         if self._spent.get(key, 0.0) > budget:
             raise StudentError(t("session.over_budget", function=function,
                                  seconds=f"{self._spent[key]:.0f}", budget=f"{budget:.0f}"))
         started = time.monotonic()
         try:
-            return self._call(module, function, args, kwargs, timeout, backward, trace)
+            return self._call(module, function, args, kwargs, limit, backward, trace)
         finally:   # calls that each stay under the limit (or respawn a slow import) add up
             self._spent[key] = self._spent.get(key, 0.0) + time.monotonic() - started
 
-    def _call(self, module, function, args, kwargs, timeout, backward, trace):
+    def _call(self, module, function, args, kwargs, cpu_seconds, backward, trace):
         worker = self._workers.get(module)
         if worker is None:
             worker = self._workers[module] = self._spawn(module)
@@ -276,7 +309,7 @@ class Session:
                    "backward": None if backward is None else wire.encode(backward),
                    "trace": trace}
         try:
-            reply = self._exchange(worker, request, timeout, module)
+            reply = self._exchange(worker, request, cpu_seconds, module)
         except StudentError:        # timed out, or the worker died: a strike
             self._strikes[(module, function)] = self._strikes.get((module, function), 0) + 1
             raise
@@ -290,7 +323,7 @@ class Session:
         return Call(result=wire.decode(reply["result"]), args=wire.decode(reply["args"]),
                     kwargs=wire.decode(reply["kwargs"]), calls=int(reply["calls"]),
                     ops=dict(reply["ops"]), stdout=printable(reply["stdout"]),
-                    seconds=float(reply["seconds"]))
+                    cpu=float(reply["cpu"]))
 
     def close(self):
         for worker in list(self._workers.values()):
@@ -322,6 +355,16 @@ def _describe_raised(reply, submission, where):
                                   + (f"\n    {code}" if code else ""))
                        for file, line, name, code in reply["frames"])
     return StudentError(summary, frames, [str(t) for t in reply.get("types", [])])
+
+
+def _out_of_cpu(status):
+    """Did the worker end at its CPU limit (the kernel's SIGXCPU: worker._cpu_limit),
+    by the signal or by the exit status its handler gives (worker._exit_at_cpu_limit)?"""
+    if status is None:
+        return False
+    if os.WIFSIGNALED(status):
+        return os.WTERMSIG(status) == signal.SIGXCPU
+    return os.WEXITSTATUS(status) == signal.SIGXCPU
 
 
 def _describe_death(status, error, importing, module):

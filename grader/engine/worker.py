@@ -9,7 +9,7 @@ ends that child only; a fresh one is forked in milliseconds.
 Protocol (wire.py messages on the child's socket), request -> reply:
   {"op": "import"}                       -> {"ok": True} or an error reply
   {"op": "call", "function", "args", "kwargs", "backward"}
-      -> {"ok": True, "result", "args", "kwargs", "calls", "ops", "stdout", "seconds"}
+      -> {"ok": True, "result", "args", "kwargs", "calls", "ops", "stdout", "cpu"}
 Error replies: {"ok": False, "kind": "import" | "missing" | "raised", "type",
 "message", "frames": [(file, line, function, code)], "stdout"}.
 """
@@ -20,6 +20,7 @@ import importlib.util
 import io
 import itertools
 import json
+import math
 import os
 import platform
 import random
@@ -56,6 +57,9 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVA
     1, 2, 4, 8, 32, 4096, 1 << 14, 1 << 18
 PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER = 24, 38, 36
 _libc = ctypes.CDLL(None, use_errno=True)
+# bound here, before any student code could replace time's or resource's
+_cpu_now = time.process_time    # CPU seconds of the whole process, all its threads
+_getrlimit, _setrlimit = resource.getrlimit, resource.setrlimit
 
 
 def main():
@@ -66,6 +70,9 @@ def main():
     torch.backends.cuda.matmul.allow_tf32 = False
     torch.backends.cudnn.allow_tf32 = False
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    torch.set_num_threads(1)     # Note [Time limits] in session.py
+    with contextlib.suppress(RuntimeError):
+        torch.set_num_interop_threads(1)
     _warm_up()
     control.sendall(b'{"ready": true}\n')
     lines = control.makefile("r")
@@ -130,6 +137,7 @@ def _child(sock, request):
                 _mirror(os.waitpid(pid, 0)[1])
             _mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         _limit_resources(request)
+        _exit_at_cpu_limit()
         tracer.start_counting_tampering()   # before any student code
         # in its own filesystem every directory above Python is searchable by any uid
         uid = request.get("uid") if isolated or request.get("python_reachable") else None
@@ -153,7 +161,8 @@ def _child(sock, request):
                 break
             nonce = message.get("nonce", b"")
             try:
-                reply = worker.handle(message)
+                with _cpu_limit(message.get("cpu_seconds")):
+                    reply = worker.handle(message)
                 wire.send(sock, reply, key, nonce)
             except Exception as e:  # noqa: BLE001 (an output that cannot be sent)
                 wire.send(sock, {"ok": False, "kind": "raised", "type": "UnsendableOutput",
@@ -312,8 +321,40 @@ def _limit_resources(request):
         limit = vm + request["memory_bytes"]
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_BYTES, FILE_BYTES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))    # SIGXCPU would dump core
     if request.get("cpu_seconds"):
         resource.setrlimit(resource.RLIMIT_CPU, (request["cpu_seconds"], request["cpu_seconds"] + 5))
+
+
+def _exit_at_cpu_limit():
+    """SIGXCPU ends the worker with exit status SIGXCPU, through a C handler (libc's
+    _exit): the kernel's default action never applies to PID 1 of a namespace, which
+    the isolated worker is, and a Python handler would wait for the C kernel it
+    interrupts to finish first."""
+    _libc.signal.restype = ctypes.c_void_p
+    _libc.signal.argtypes = [ctypes.c_int, ctypes.c_void_p]
+    _libc.signal(signal.SIGXCPU, ctypes.cast(_libc._exit, ctypes.c_void_p))
+
+
+@contextlib.contextmanager
+def _cpu_limit(seconds):
+    """Within this block the process may use ``seconds`` more CPU time: RLIMIT_CPU's soft
+    limit is set that far ahead, and the kernel ends the worker with SIGXCPU past it,
+    wherever its code is (a C kernel included). The hard limit, the worker's whole life,
+    stays: soft limits can be raised again, hard ones cannot."""
+    if not seconds:
+        yield
+        return
+    _, hard = _getrlimit(resource.RLIMIT_CPU)
+    soft = math.ceil(_cpu_now() + seconds) + 1
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    _setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError, OSError):
+            _setrlimit(resource.RLIMIT_CPU, (hard, hard))
 
 
 class Worker:
@@ -363,7 +404,7 @@ class Worker:
         kwargs = wire.decode(message["kwargs"], rebuild_callables=True)
         _seed_python_random(args, kwargs)
         stdout = io.StringIO()
-        start = time.perf_counter()
+        start = _cpu_now()
         try:
             traced = message.get("trace", True)
             tracing = tracer.tracing() if traced else tracer.untraced()
@@ -375,7 +416,7 @@ class Worker:
                 result = fn(*args, **kwargs)
                 if _is_iterator(result):
                     result = _consume(result)
-                seconds = time.perf_counter() - start
+                cpu = _cpu_now() - start
                 if message.get("backward") is not None:   # the student's backward is traced too
                     result.backward(wire.decode(message["backward"]))
                 if traced and tracer.descendants_activity().items() - before.items():
@@ -391,7 +432,7 @@ class Worker:
             return self._error("raised", e, stdout)
         return {"ok": True, "result": wire.encode(result), "args": wire.encode(args),
                 "kwargs": wire.encode(kwargs), "calls": trace.calls, "ops": trace.ops,
-                "stdout": stdout.getvalue()[:STDOUT_LIMIT], "seconds": seconds}
+                "stdout": stdout.getvalue()[:STDOUT_LIMIT], "cpu": cpu}
 
     def _error(self, kind, e, stdout):
         frames = [(os.path.relpath(f.filename, self.submission), f.lineno, f.name, f.line or "")

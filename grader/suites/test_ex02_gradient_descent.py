@@ -201,15 +201,15 @@ def starts_for(rng, extra=4):
     return torch.tensor(points, dtype=F64)
 
 
-def near_minima(rng, radius=0.3):
-    """A start ``radius`` from each minimum, inside its basin: any descent ends at that
-    minimum, and a fixed answer for every start does not."""
-    angles = torch.rand(len(MINIMA), generator=rng, dtype=F64) * 2 * torch.pi
-    return MINIMA + radius * torch.stack([angles.cos(), angles.sin()], 1)
+def near_minima(rng, which, radius=0.3):
+    """A start ``radius`` from each minimum ``which`` (indices into MINIMA), inside its
+    basin: any descent ends at that minimum."""
+    angles = torch.rand(len(which), generator=rng, dtype=F64) * 2 * torch.pi
+    return MINIMA[which] + radius * torch.stack([angles.cos(), angles.sin()], 1)
 
 
-def expect_nearby_minima(starts, out, radius=0.3):
-    off = (out.detach().double().cpu() - MINIMA).norm(dim=1)
+def expect_nearby_minima(starts, out, which, radius=0.3):
+    off = (out.detach().double().cpu() - MINIMA[which]).norm(dim=1)
     bad = [i for i, d in enumerate(off.tolist()) if not d <= 1e-2]
     if bad:
         i = bad[0]
@@ -218,39 +218,60 @@ def expect_nearby_minima(starts, out, radius=0.3):
             bad=len(bad), total=len(starts), radius=radius,
             start=[round(v, 3) for v in starts[i].tolist()],
             end=[round(v, 4) for v in out[i].tolist()],
-            nearby=[round(v, 4) for v in MINIMA[i].tolist()]))
+            nearby=[round(v, 4) for v in MINIMA[which[i]].tolist()]))
 
 
 def distance_to_minima(points):
     return torch.cdist(points.detach().double().cpu(), MINIMA).min(1).values
 
 
+def expect_at_minima(starts, out):
+    far = distance_to_minima(out)
+    bad = [i for i, d in enumerate(far.tolist()) if not d <= 1e-2]
+    if bad:
+        i = bad[0]
+        raise AssertionError(t(
+            "suite.ex02_gradient_descent.find_minima.not_at_a_minimum",
+            bad=len(bad), total=len(starts), start=[round(v, 3) for v in starts[i].tolist()],
+            end=[round(v, 4) for v in out[i].tolist()], distance=f"{far[i].item():.3g}"))
+
+
+# Two starts a call at most: the contract's default is 20000 steps, and the seed notes'
+# per-start torch.optim.Adam loop costs ~18 s of CPU a start on a slow machine
+# (grader/curriculum.py gives find_minima 120 s a call).
 @grades("find_minima")
 class TestFindMinima:
     def test_reaches_a_minimum_from_every_start(self, student, rng, device, dtype):
-        near = near_minima(rng)
-        starts = torch.cat([starts_for(rng), near]).to(device=device, dtype=dtype)
-        out = student.run("find_minima", starts, timeout=60).result
+        # a start far from the minima (drawn from the hard fixed ones and random ones) and
+        # one that arrives within a few hundred steps: stopping at the first arrival fails
+        far = starts_for(rng)
+        far = far[torch.randint(len(far), (1,), generator=rng)]
+        which = torch.randint(len(MINIMA), (1,), generator=rng)
+        near = near_minima(rng, which, radius=0.05)
+        starts = torch.cat([far, near]).to(device=device, dtype=dtype)
+        out = student.run("find_minima", starts).result
         expect_tensor(out, shape=starts.shape, dtype=dtype, device=starts.device,
                       what="find_minima")
-        expect_nearby_minima(starts[-len(near):], out[-len(near):])
-        far = distance_to_minima(out)
-        bad = [i for i, d in enumerate(far.tolist()) if not d <= 1e-2]
-        if bad:
-            i = bad[0]
-            raise AssertionError(t(
-                "suite.ex02_gradient_descent.find_minima.not_at_a_minimum",
-                bad=len(bad), total=len(starts), start=[round(v, 3) for v in starts[i].tolist()],
-                end=[round(v, 4) for v in out[i].tolist()], distance=f"{far[i].item():.3g}"))
+        expect_nearby_minima(starts[1:], out[1:], which, radius=0.05)
+        expect_at_minima(starts, out)
+
+    def test_ends_at_the_nearby_minimum(self, student, rng, device, dtype):
+        # two different minima: one fixed answer for every start cannot be both
+        which = torch.randperm(len(MINIMA), generator=rng)[:2]
+        starts = near_minima(rng, which).to(device=device, dtype=dtype)
+        out = student.run("find_minima", starts).result
+        expect_tensor(out, shape=starts.shape, dtype=dtype, device=starts.device,
+                      what="find_minima")
+        expect_nearby_minima(starts, out, which)
 
     def test_returns_detached(self, student):
-        out = student.run("find_minima", torch.tensor(FIXED_STARTS[:3]), timeout=60).result
-        expect_tensor(out, shape=(3, 2), what="find_minima")
+        out = student.run("find_minima", torch.tensor(FIXED_STARTS[1:2])).result
+        expect_tensor(out, shape=(1, 2), what="find_minima")
         if out.requires_grad:
             raise AssertionError(t("suite.ex02_gradient_descent.still_requires_grad"))
 
     def test_starts_unchanged(self, student):
-        starts = torch.tensor(FIXED_STARTS[:4])
-        call = student.run("find_minima", starts.clone(), timeout=60)
+        starts = torch.tensor(FIXED_STARTS[2:3])
+        call = student.run("find_minima", starts.clone())
         expect_unchanged(call, [starts], ["starts"])
 

@@ -182,7 +182,7 @@ class TestSgd:
 class TestTrainLinreg:
     def test_recovers_true_parameters(self, student, rng, device, dtype):
         X, y = regression_data(rng, device=device, dtype=dtype)
-        w, b = student.run("train_linreg", X, y, timeout=60).result
+        w, b = student.run("train_linreg", X, y).result
         expect_tensor(w, shape=(2, 1), dtype=dtype, device=device, what="w")
         expect_tensor(b, shape=(1,), dtype=dtype, device=device, what="b")
         error = max((w.reshape(-1).cpu().double() - torch.tensor(TRUE_W, dtype=torch.float64))
@@ -194,14 +194,14 @@ class TestTrainLinreg:
 
     def test_returns_detached_tensors(self, student, rng):
         X, y = regression_data(rng, n=100)
-        w, b = student.run("train_linreg", X, y, num_epochs=1, timeout=60).result
+        w, b = student.run("train_linreg", X, y, num_epochs=1).result
         if w.requires_grad or b.requires_grad:
             raise AssertionError(t("suite.ex03_linear_regression.train_linreg.not_detached"))
 
     def test_reproducible_with_a_generator(self, student, rng):
         X, y = regression_data(rng, n=200)
-        first = student.run("train_linreg", X, y, generator=Gen(7), timeout=60).result
-        second = student.run("train_linreg", X, y, generator=Gen(7), timeout=60).result
+        first = student.run("train_linreg", X, y, generator=Gen(7)).result
+        second = student.run("train_linreg", X, y, generator=Gen(7)).result
         for a, b in zip(first, second):
             if not torch.equal(a, b):
                 raise AssertionError(

@@ -272,7 +272,7 @@ def expect_params(params, d, h, c, dtype, device):
 class TestTrainMlp:
     def test_fits_the_spiral(self, student):
         X, y = spiral()
-        params = student.run("train_mlp", X, y, generator=Gen(0), timeout=120).result
+        params = student.run("train_mlp", X, y, generator=Gen(0)).result
         expect_params(params, 2, 64, 3, torch.float32, "cpu")
         with torch.no_grad():
             right = int((forward_reference(X, params).argmax(1) == y).sum())
@@ -282,8 +282,7 @@ class TestTrainMlp:
     def test_shapes_dtype_device(self, student, rng, device, dtype):
         X = randn((12, 3), rng, device, dtype)
         y = torch.arange(12).remainder(4).to(device)
-        params = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(1),
-                             timeout=30).result
+        params = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(1)).result
         expect_params(params, 3, 5, 4, dtype, device)
 
     def test_gradient_descent_steps(self, student, rng):
@@ -291,8 +290,7 @@ class TestTrainMlp:
         y = torch.arange(12).remainder(4)
         init = student.init_mlp(3, 5, 4, generator=Gen(2))
         expect_grad_dict(init, t("suite.ex06_mlp.result_of", function="init_mlp"))
-        trained = student.run("train_mlp", X, y, hidden=5, lr=0.5, epochs=2, generator=Gen(2),
-                              timeout=30).result
+        trained = student.run("train_mlp", X, y, hidden=5, lr=0.5, epochs=2, generator=Gen(2)).result
         expect_grad_dict(trained, t("suite.ex06_mlp.result_of", function="train_mlp"))
         want = {k: v.double() for k, v in init.items()}
         for _ in range(2):
@@ -305,10 +303,8 @@ class TestTrainMlp:
     def test_reproducible_with_a_generator(self, student, rng):
         X = randn((12, 3), rng)
         y = torch.arange(12).remainder(4)
-        first = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(3),
-                            timeout=30).result
-        second = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(3),
-                             timeout=30).result
+        first = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(3)).result
+        second = student.run("train_mlp", X, y, hidden=5, epochs=3, generator=Gen(3)).result
         expect_grad_dict(first, t("suite.ex06_mlp.result_of", function="train_mlp"))
         expect_grad_dict(second, t("suite.ex06_mlp.result_of", function="train_mlp"))
         for name in NAMES:
@@ -320,5 +316,5 @@ class TestTrainMlp:
         X = randn((12, 3), rng)
         y = torch.arange(12).remainder(4)
         call = student.run("train_mlp", X.clone(), y.clone(), hidden=5, epochs=3,
-                           generator=Gen(4), timeout=30)
+                           generator=Gen(4))
         expect_unchanged(call, [X, y], ["X", "y"])

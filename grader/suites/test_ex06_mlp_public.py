@@ -90,8 +90,7 @@ def test_example_loss_and_gradients(student):
 @grades("train_mlp")
 def test_example_two_epochs(student):
     init = student.init_mlp(3, 5, 2, generator=Gen(1))
-    trained = student.run("train_mlp", X, Y, hidden=5, lr=0.5, epochs=2, generator=Gen(1),
-                          timeout=30).result
+    trained = student.run("train_mlp", X, Y, hidden=5, lr=0.5, epochs=2, generator=Gen(1)).result
     for what, params in (("init_mlp", init), ("train_mlp", trained)):
         if not isinstance(params, dict) or set(params) != set(NAMES):
             raise AssertionError(t("suite.ex06_mlp.public.returns_dict", function=what))

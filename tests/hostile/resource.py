@@ -308,7 +308,7 @@ def _timeout_scale(scratch):
 
 @attack("ex06_mlp", "train_mlp", setup=_timeout_scale)
 def dos_slow_calls(X, y, hidden=64, lr=1.0, epochs=1000, generator=None):
-    """Every call sleeps just under its time limit (120 s or 30 s, scaled), then returns zero weights: never a timeout."""
+    """Every call sleeps (no CPU) 108 s or 27 s, scaled: under its wall-clock backstop, so never a timeout; the function's wall budget bounds the whole. Returns zero weights."""
     import time
     time.sleep((120 if epochs == 1000 else 30) * __SCALE__ * 0.9)
     C = int(y.max()) + 1

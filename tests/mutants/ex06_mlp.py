@@ -272,6 +272,38 @@ def train_mlp_new_dicts(X, y, hidden=64, lr=1.0, epochs=1000, generator=None):
     return params
 
 
+@alternative("train_mlp")
+def train_mlp_cs231n_loop(X, y, hidden=64, lr=1.0, epochs=1000, generator=None):
+    # CS231n's spiral notebook: the whole forward and backward pass written out in the
+    # loop, a loss printed every 100 iterations (Note [Time limits]: its slowest honest form)
+    N, K = X.shape[0], int(y.max()) + 1
+    params = init_mlp(X.shape[1], hidden, K, generator=generator, dtype=X.dtype, device=X.device)
+    W, b, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
+    rows = torch.arange(N, device=X.device)
+    for i in range(epochs):
+        hidden_layer = torch.clamp(X @ W + b, min=0)
+        scores = hidden_layer @ W2 + b2
+        exp_scores = torch.exp(scores - scores.max(dim=1, keepdim=True).values)
+        probs = exp_scores / exp_scores.sum(dim=1, keepdim=True)
+        loss = -torch.log(probs[rows, y]).sum() / N
+        if i % 100 == 0:
+            print(f"iteration {i}: loss {loss.item():f}")
+        dscores = probs.clone()
+        dscores[rows, y] -= 1
+        dscores /= N
+        dW2 = hidden_layer.T @ dscores
+        db2 = dscores.sum(dim=0)
+        dhidden = dscores @ W2.T
+        dhidden[hidden_layer <= 0] = 0
+        dW = X.T @ dhidden
+        db = dhidden.sum(dim=0)
+        W += -lr * dW
+        b += -lr * db
+        W2 += -lr * dW2
+        b2 += -lr * db2
+    return {"W1": W, "b1": b, "W2": W2, "b2": b2}
+
+
 @mutant("mlp_backward", kills=["matches_autograd", "relu_mask_from_the_forward_pass"])
 def mlp_backward_mask_from_output_ge(dscores, cache, params):
     X, h = cache

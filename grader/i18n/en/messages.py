@@ -34,13 +34,17 @@ MESSAGES = {
     "session.worker_failed": "the grader's worker failed to start: {log}",
     "session.importing": "importing {module}",
     "session.the_call": "the call",
-    "session.timed_out": "timed out: {what} took longer than {seconds} s "
-                         "(an infinite loop, or far too slow?)",
+    "session.timed_out": "timed out: {what} used more than {seconds} s of CPU time, its "
+                         "limit (an infinite loop, or far too slow?)",
+    "session.wall_timed_out": "timed out: {what} was still running after {seconds} s of "
+                              "wall-clock time without using up its CPU time (is it "
+                              "sleeping, or waiting for input or a lock?)",
     "session.not_run": "not run: {function} already timed out or crashed {count} times in this "
                        "grading run",
     "session.refused_reply": "the reply was refused ({error}); the worker was stopped",
-    "session.over_budget": "not run: {function}'s calls already took {seconds} s in this grading "
-                           "run, over its budget of {budget} s",
+    "session.over_budget": "not run: {function}'s calls already took {seconds} s of wall-clock "
+                           "time in this grading run, past its backstop of {budget} s "
+                           "(sleeping or waiting calls)",
     "session.missing": "{module} has no function {function}: did you rename or delete it?",
     "session.not_implemented": "not implemented yet ({function} raises NotImplementedError)",
     "session.out_of_memory": "ran out of memory in {where} ({error})",
