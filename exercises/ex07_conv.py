@@ -126,6 +126,10 @@ def conv2d_unfold(
         tensor([[[[ 8.5000, 12.5000],
                   [20.5000, 24.5000]]]])
 
+    Grading: being vectorised is the point of this exercise: a version whose number
+    of torch calls grows with the input (Python loops over positions) earns at
+    most half its points, whatever else passes.
+
     Forbidden: conv* (F.conv2d, nn.Conv2d, aten convolution).
     Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
     memory (.numpy(), np.asarray(x), data_ptr).
@@ -157,6 +161,10 @@ def max_pool2d(x: torch.Tensor, kernel_size: int, stride: int | None = None) -> 
         >>> max_pool2d(x, 2)
         tensor([[[[-15., -13.],
                   [ -7.,  -5.]]]])
+
+    Grading: being vectorised is the point of this exercise: a version whose number
+    of torch calls grows with the input (Python loops over positions) earns at
+    most half its points, whatever else passes.
 
     Forbidden: max_pool*, adaptive_max_pool* (functions, nn modules, aten ops).
     Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw

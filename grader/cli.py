@@ -19,8 +19,9 @@ def parse(argv):
     p.add_argument("--only", action="append", default=[], metavar="MODULE[.FUNCTION]",
                    help="grade only this module or function (repeatable)")
     p.add_argument("--seed", type=int, default=_env_seed(),
-                   help="seed of the hidden checks' inputs (env GRADER_SEED; default: "
-                        "drawn from the submission's files, the same files the same seed)")
+                   help="the instructor's secret seed of the hidden checks' inputs, mixed "
+                        "with the submission's files (env GRADER_SEED; default: the files "
+                        "alone); the same files and seed give the same inputs")
     p.add_argument("--timeout-scale", type=float,
                    default=float(os.environ.get("GRADER_TIMEOUT_SCALE", "1")),
                    help="multiply every per-call time limit (env GRADER_TIMEOUT_SCALE)")

@@ -44,6 +44,10 @@ def softmax(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
         tensor([[0.0900, 0.2447, 0.6652],
                 [1.0000, 0.0000, 0.0000]])
 
+    Grading: being numerically stable is the point of this exercise: a version
+    that is not (checked at logits of +-1e4) earns at most half its points, whatever
+    else passes.
+
     Forbidden: torch.softmax, F.softmax, log_softmax, logsumexp (every
     spelling: function, Tensor method, nn module, aten op).
     Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
@@ -75,6 +79,10 @@ def log_softmax(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
         >>> log_softmax(torch.tensor([[1.0, 2.0, 3.0], [1e4, 0.0, -1e4]]))
         tensor([[-2.4076e+00, -1.4076e+00, -4.0761e-01],
                 [ 0.0000e+00, -1.0000e+04, -2.0000e+04]])
+
+    Grading: being numerically stable is the point of this exercise: a version
+    that is not (checked at logits of +-1e4) earns at most half its points, whatever
+    else passes.
 
     Forbidden: torch.softmax, F.softmax, log_softmax, logsumexp (every
     spelling: function, Tensor method, nn module, aten op).
@@ -172,6 +180,10 @@ def cross_entropy(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
         >>> cross_entropy(logits, torch.tensor([0, 1]))
         tensor(0.3185)
 
+    Grading: being numerically stable is the point of this exercise: a version
+    that is not (checked at logits of +-1e4) earns at most half its points, whatever
+    else passes.
+
     Forbidden: F.cross_entropy, F.nll_loss (and nn.CrossEntropyLoss /
     nn.NLLLoss); torch's softmax, log_softmax, logsumexp.
     Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
@@ -239,6 +251,10 @@ def cross_entropy_numpy(logits: np.ndarray, labels: np.ndarray) -> float:
         >>> logits = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.3]])
         >>> round(cross_entropy_numpy(logits, np.array([0, 1])), 4)
         0.3185
+
+    Grading: being numerically stable is the point of this exercise: a version
+    that is not (checked at logits of +-1e4) earns at most half its points, whatever
+    else passes.
 
     Forbidden: torch (NumPy only, no torch call anywhere).
     """

@@ -190,6 +190,10 @@ def mlp_loss_and_grads(
         >>> grads["b2"]  # 1/3 minus the label frequencies (2/5, 2/5, 1/5)
         tensor([-0.0667, -0.0667,  0.1333])
 
+    Grading: being numerically stable is the point of this exercise: a version
+    that is not (checked at scores of +-1e3) earns at most half its points, whatever
+    else passes.
+
     Forbidden: autograd; F.cross_entropy, F.nll_loss.
     Also forbidden here, where the point is torch: leaving it for NumPy, SciPy or raw
     memory (.numpy(), np.asarray(x), data_ptr).
@@ -243,6 +247,9 @@ def train_mlp(
         >>> params = train_mlp(X, y, hidden=8, epochs=500, generator=torch.Generator().manual_seed(0))
         >>> mlp_forward(X, params)[0].argmax(1)
         tensor([0, 1, 1, 0])
+
+    Grading: each call may use 60 s of CPU time (1000 epochs of CS231n's
+    loop need a few seconds).
 
     Forbidden: autograd; torch.optim.
     """

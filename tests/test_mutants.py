@@ -2,6 +2,7 @@
 correct-but-different ones (tests/mutants/)."""
 import pytest
 
+from grader import curriculum
 from tests.conftest import check_base
 from tests.mutants import load_all
 
@@ -20,6 +21,8 @@ def test_mutant_is_rejected(entry, entry_verdicts):
         assert any(s in ("failed", "error") for s in by_base[kill]), \
             f"{entry.name}: check {kill} passed the mutant"
     assert f["score"] < f["max_score"]
+    if curriculum.essential(entry.module, entry.function) in entry.kills:   # the point of it
+        assert f["score"] <= f["max_score"] / 2 and f["capped_by"] in entry.kills, f["score"]
 
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if not e.is_mutant],

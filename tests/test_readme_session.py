@@ -1,7 +1,7 @@
 """The sessions recorded in README.md and README.zh-CN.md are what the grader prints:
 each is replayed (a softmax without the max subtracted, a hint, the fix) and compared
 line by line, timings aside, and the numbers of a failure's details aside: the inputs
-are drawn from the submission's files (Session.content_seed), so they move with every
+are drawn from the submission's files (Session.run_seed), so they move with every
 edit of the stubs."""
 import os
 import re

@@ -79,3 +79,28 @@ def test_every_docstring_says_when_leaving_torch_is_forbidden():
             if banned != ("leaving it for NumPy" in docs.get(function, "")):
                 missing.append(f"{module}.{function}")
     assert missing == []
+
+
+def _docstrings(module):
+    return {name: " ".join(doc.split()) for name, (_, _, doc) in
+            public_functions(ROOT / "solutions" / f"{module}.py").items()}
+
+
+def test_docstrings_state_the_declared_grading_rules():
+    """A time limit above QUICK and the point of the exercise (grader/curriculum.py) are
+    written in the function's docstring, with the table's number: nothing a student
+    could meet goes unsaid, and the two never drift apart."""
+    from grader import curriculum
+    wrong = []
+    for module, functions in curriculum.CURRICULUM.items():
+        docs = _docstrings(module)
+        for function, entry in functions.items():
+            doc = docs[function]
+            says_time = f"each call may use {entry.cpu_seconds:g} s of CPU time" in doc
+            if says_time != (entry.cpu_seconds != curriculum.QUICK) or \
+                    ("Grading: each call may use" in doc and not says_time):
+                wrong.append(f"{module}.{function}: time limit")
+            if bool(entry.essential) != ("point of this exercise" in doc and
+                                         "at most half its points" in doc):
+                wrong.append(f"{module}.{function}: point of the exercise")
+    assert wrong == []

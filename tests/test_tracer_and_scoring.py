@@ -106,6 +106,27 @@ def test_fixed_input_checks_alone_earn_nothing_beside_seeded_ones():
     assert entry["score"] == 3.0
 
 
+def test_failing_the_point_of_the_exercise_leaves_at_most_half():
+    # an im2col with Python loops: right everywhere, not vectorised
+    rs = [CheckResult("ex07_conv", "conv2d_unfold", f"matches_f_conv2d[cpu-{i}]", "passed", "",
+                      seeded=True) for i in range(9)]
+    rs.append(CheckResult("ex07_conv", "conv2d_unfold", "vectorised", "failed", ""))
+    entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "conv2d_unfold")
+    assert entry["score"] == 2.5 and entry["capped_by"] == "vectorised"
+    rs[-1].status = "passed"
+    entry = next(f for f in scoring.score_functions(rs, {}) if f["function"] == "conv2d_unfold")
+    assert entry["score"] == 5.0 and "capped_by" not in entry
+
+
+def test_every_declared_point_of_an_exercise_is_a_check(solutions_report):
+    checks = {(f["module"], f["function"]): {c["name"].split("[")[0] for c in f["checks"]}
+              for f in solutions_report["functions"]}
+    declared = {(m, f): curriculum.essential(m, f) for m, f in curriculum.all_functions()
+                if curriculum.essential(m, f)}
+    assert len(declared) == 8
+    assert {key: name for key, name in declared.items() if name not in checks[key]} == {}
+
+
 COLLECT_SEEDED = """
 import json, pytest, sys
 from grader.engine import plugin, runner, scoring
@@ -128,3 +149,15 @@ def test_every_function_has_a_seeded_output_check():
               if uses_rng and not scoring.SIDE_PROPERTY.search(name)}
     assert len(rows) > 250
     assert sorted(set(curriculum.all_functions()) - seeded) == []
+
+
+def test_a_wrong_shape_is_explained_by_the_shape_hint():
+    import pytest
+    from grader.suites.common import expect_close
+    with pytest.raises(AssertionError) as wrong_shape:
+        expect_close(torch.zeros(1, 2, 3, 3), torch.zeros(1, 2, 4, 4), hint="values",
+                     shape_hint="output size is (H + 2p - KH) // s + 1")
+    assert str(wrong_shape.value).splitlines()[-1] == "output size is (H + 2p - KH) // s + 1"
+    with pytest.raises(AssertionError) as wrong_values:
+        expect_close(torch.ones(2), torch.zeros(2), hint="values", shape_hint="size")
+    assert "size" not in str(wrong_values.value) and "values" in str(wrong_values.value)

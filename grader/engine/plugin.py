@@ -9,6 +9,7 @@ The suites (grader/suites/test_*.py) run in the trusted process. They ask for:
   check that asks for it is "seeded" (scoring.py: its inputs cannot be known in advance).
 Each check declares the function it grades with ``@pytest.mark.grades("name")``.
 """
+import builtins
 import hashlib
 from dataclasses import dataclass
 
@@ -170,13 +171,16 @@ def _classify(exc):
 
 
 # -- reports --------------------------------------------------------------------
+# pytest's own exception groups (teardown errors); Python 3.10 has no such class
+_GROUPS = tuple(c for c in (getattr(builtins, "BaseExceptionGroup", None),) if c is not None)
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_makereport(item, call):
     # pytest's own report of a failure formats the traceback from the source (AST parses,
     # ~40 ms a failure: 13 s of a stub's 17) for a text nobody reads: Collector writes
     # each message from the exception itself
     excinfo = call.excinfo
-    if excinfo is None or isinstance(excinfo.value, (pytest.skip.Exception, BaseExceptionGroup)):
+    if excinfo is None or isinstance(excinfo.value, (pytest.skip.Exception, *_GROUPS)):
         return None     # pytest's own report: passed or skipped, both cheap
     return pytest.TestReport(item.nodeid, item.location, {k: 1 for k in item.keywords}, "failed",
                              excinfo.exconly(), call.when, duration=call.duration,

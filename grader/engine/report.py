@@ -8,7 +8,8 @@ SCHEMA = 1
 STATUSES = ("passed", "failed", "error", "skipped")
 
 
-def build(submission, functions, module_errors, duration_s, devices):
+def build(submission, functions, module_errors, duration_s, devices, inputs=None):
+    """``inputs``: what the hidden inputs were drawn from (never the seed itself)."""
     return {
         "schema": SCHEMA,
         "submission": str(submission),
@@ -17,7 +18,8 @@ def build(submission, functions, module_errors, duration_s, devices):
         "functions": functions,
         "errors": [{"module": m, "message": msg.split("\n")[0]} for m, msg in module_errors.items()],
         "environment": {"python": platform.python_version(),
-                        "torch": _torch_version(), "devices": devices},
+                        "torch": _torch_version(), "devices": devices,
+                        **({"inputs": inputs} if inputs else {})},
         "duration_s": round(duration_s, 2),
     }
 

@@ -16,14 +16,16 @@ def grade(submission, only=(), seed=None, progress=None, timeout_scale=1.0, sess
           start=None):
     """Grade ``submission``; ``session`` may be started early by the caller (cli.py).
 
-    ``seed`` None: the submission's own (Session.content_seed).
+    ``seed``: the instructor's, mixed with the submission's files (Session.run_seed).
     """
     start = time.perf_counter() if start is None else start
     devices = ["cpu"] + (["cuda"] if plugin.CUDA else [])
     session = session or Session(Path(submission), timeout_scale=timeout_scale)
     session.use_cuda = plugin.CUDA
     with session:
-        seed = session.content_seed() if seed is None else seed
+        inputs = {"drawn_from": "files" if seed is None else "files and the instructor's seed",
+                  "files_sha256": session.files_digest()}
+        seed = session.run_seed(seed)
         collector = plugin.Collector(session, seed=seed, only=only, progress=progress)
         code = _run_pytest(_pytest_args(only), [plugin, collector])
         if session.failure:
@@ -36,7 +38,7 @@ def grade(submission, only=(), seed=None, progress=None, timeout_scale=1.0, sess
     selected = {(r.module, r.function) for r in collector.results.values()} if only else None
     functions = scoring.score_functions(collector.results.values(), collector.violations, selected)
     return report.build(submission, functions, module_errors,
-                        time.perf_counter() - start, devices)
+                        time.perf_counter() - start, devices, inputs)
 
 
 def suite_files(module):

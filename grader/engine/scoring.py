@@ -16,7 +16,8 @@ def score_functions(results, violations, selected=None):
     """One dict per curriculum function (in curriculum order), report-shaped.
 
     A function's points are split evenly over its checks that ran (skipped ones
-    do not count); a forbidden operation zeroes it.
+    do not count); failing the check that is the reason it exists (the curriculum's
+    ``essential``) leaves at most half of them; a forbidden operation zeroes it.
     """
     by_function = {}
     for r in results:
@@ -35,12 +36,20 @@ def score_functions(results, violations, selected=None):
         entry = {"module": module, "function": function, "score": 0.0,
                  "max_score": float(points),
                  "checks": [_check(c) for c in checks]}
+        essential = curriculum.essential(module, function)
+        if any(_base(c.name) == essential and c.status != "passed" for c in ran):
+            entry["capped_by"] = essential
+            earned = min(earned, points / 2)
         if (module, function) in violations:
             entry["forbidden_op"] = violations[(module, function)]
             earned = 0.0
         entry["score"] = round(earned, 2)
         functions.append(entry)
     return functions
+
+
+def _base(name):
+    return name.split("[", 1)[0]
 
 
 def _output_check_passed(ran):

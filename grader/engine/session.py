@@ -27,6 +27,7 @@ so only a worker that gets well under a tenth of a CPU could meet the backstop.
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -93,6 +94,7 @@ class Call:
     kwargs: dict
     calls: int                  # Python-level torch calls made
     ops: dict                   # bare op name -> display name
+    sites: dict = None          # (file, line, function) in the submission -> torch calls
     stdout: str = ""
     cpu: float = 0.0            # CPU seconds the call took (the worker's word)
 
@@ -132,18 +134,28 @@ class Session:
             self._module_broken(module, StudentError(reason))   # an .ipynb it cannot read
         self._start_zygote()
 
-    def content_seed(self):
-        """The seed of a run given none: a digest of every file the workers can read.
-
-        The same files give the same inputs, so a local result is reproducible; any
-        change (a table of outputs memorised under the inputs of a former version
-        included) draws new ones. 63 bits: too many to search for a file whose seed
-        is one that was rehearsed.
-        """
+    def files_digest(self):
+        """sha256 of every file the workers can read (names, sizes, contents), in hex."""
         digest = hashlib.sha256()
         for path in sorted(self._copy.iterdir()):
             digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
             digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def run_seed(self, secret=None):
+        """The seed of this run's inputs: the digest of the submission's files, mixed with
+        the instructor's ``secret`` seed when one is set.
+
+        The same files (and seed) give the same inputs, so a result is reproducible;
+        any change to the files (a table of outputs memorised under a former version's
+        inputs included) draws new ones, and two different submissions never share
+        inputs, even under one class-wide seed, so inputs leaked by one student's error
+        messages answer nobody else's. 63 bits: too many to search for a file whose
+        seed is one that was rehearsed.
+        """
+        digest = hashlib.sha256(bytes.fromhex(self.files_digest()))
+        if secret is not None:
+            digest.update(b"\0instructor seed\0" + str(int(secret)).encode())
         return int.from_bytes(digest.digest()[:8], "big") >> 1
 
     # -- the zygote -------------------------------------------------------
@@ -242,6 +254,7 @@ class Session:
         worker.sock.settimeout(wall)
         nonce = secrets.token_bytes(16)
         what = t("session.importing", module=module) if importing else t("session.the_call")
+        log_mark = self._log_size()
         try:
             wire.send(worker.sock, {**message, "cpu_seconds": cpu_seconds, "nonce": nonce})
             reply = wire.recv(worker.sock, deadline=time.monotonic() + wall, key=worker.key,
@@ -250,27 +263,53 @@ class Session:
                 return reply
             error = TimedOut(t("session.timed_out", what=what, seconds=f"{cpu_seconds:g}"))
         except (socket.timeout, TimeoutError):
-            self._kill(worker)
-            error = TimedOut(t("session.wall_timed_out", what=what, seconds=f"{wall:g}"))
+            self._kill(worker, grace=1.0, interrupt=True)
+            error = TimedOut(t("session.wall_timed_out", what=what, seconds=f"{wall:g}"),
+                             self._where_stopped(log_mark))
         except wire.ProtocolError as e:      # a reply the grader will not read: no worker left
             self._kill(worker)
             error = StudentError(t("session.refused_reply", error=printable(e)))
         except (EOFError, OSError) as e:
             status = self._kill(worker, grace=2.0)
             if _out_of_cpu(status):
-                error = TimedOut(t("session.timed_out", what=what, seconds=f"{cpu_seconds:g}"))
+                error = TimedOut(t("session.timed_out", what=what, seconds=f"{cpu_seconds:g}"),
+                                 self._where_stopped(log_mark))
             else:
                 error = StudentError(_describe_death(status, e, importing, module))
         if importing:
             raise self._module_broken(module, error)
         raise error
 
-    def _kill(self, worker, grace=0.0):
-        """End ``worker`` (after ``grace`` seconds for one already dying); its status."""
+    def _kill(self, worker, grace=0.0, interrupt=False):
+        """End ``worker`` (after ``grace`` seconds for one already dying, or one told to
+        say where it was: ``interrupt``); its status."""
         self._workers = {m: w for m, w in self._workers.items() if w is not worker}
         worker.sock.close()
-        return self._control_request({"cmd": "reap", "pid": worker.pid,
-                                      "grace": grace})["status"]
+        return self._control_request({"cmd": "reap", "pid": worker.pid, "grace": grace,
+                                      "interrupt": interrupt})["status"]
+
+    def _log_size(self):
+        return (self._tmp / "worker.log").stat().st_size
+
+    def _where_stopped(self, since):
+        """The student's frames in the stack a stopped worker wrote to the log after byte
+        ``since`` (worker._exit_at_cpu_limit), most recent call last, or ''."""
+        with open(self._tmp / "worker.log", "rb") as log:
+            log.seek(since)
+            text = log.read(64 << 10).decode(errors="replace")
+        stack = text.rpartition("(most recent call first):")[2]
+        prefix = str(self._copy) + os.sep
+        frames = [(path[len(prefix):], int(line), name)
+                  for path, line, name in re.findall(r'File "([^"]+)", line (\d+) in (\S+)', stack)
+                  if path.startswith(prefix)]
+        if not frames:
+            return ""
+        lines = [t("session.stopped_at")]
+        for file, line, name in reversed(frames[:8]):
+            code = _source_line(self._copy / file, line)
+            lines.append(printable(f"  {self.submission / file}:{line} in {name}"
+                                   + (f"\n    {code}" if code else "")))
+        return "\n".join(lines)
 
     # -- the one public call ----------------------------------------------
     def call(self, module, function, args=(), kwargs=None, cpu_seconds=10.0, backward=None,
@@ -323,6 +362,8 @@ class Session:
         return Call(result=wire.decode(reply["result"]), args=wire.decode(reply["args"]),
                     kwargs=wire.decode(reply["kwargs"]), calls=int(reply["calls"]),
                     ops=dict(reply["ops"]), stdout=printable(reply["stdout"]),
+                    sites={(printable(str(f)), int(line), printable(str(name))): int(n)
+                           for f, line, name, n in reply.get("sites", [])[:50]},
                     cpu=float(reply["cpu"]))
 
     def close(self):
@@ -355,6 +396,17 @@ def _describe_raised(reply, submission, where):
                                   + (f"\n    {code}" if code else ""))
                        for file, line, name, code in reply["frames"])
     return StudentError(summary, frames, [str(t) for t in reply.get("types", [])])
+
+
+def _source_line(path, number):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for i, text in enumerate(f, 1):
+                if i == number:
+                    return text.strip()[:200]
+    except OSError:
+        pass
+    return ""
 
 
 def _out_of_cpu(status):

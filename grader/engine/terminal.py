@@ -8,6 +8,7 @@ from ..i18n import t
 MARKS = {"passed": ".", "failed": "F", "error": "E", "skipped": "s"}
 MESSAGE_LINES = 8
 PRINTED_CHARS = 300
+SUMMARY_CHARS = 160     # a one-line summary of a message: cut at a word, marked
 
 
 class Progress:
@@ -84,6 +85,8 @@ class Progress:
 
 def render(report, submission="exercises", all_failures=False):
     lines, failures, module = [], [], None
+    broken = {e["module"]: e["message"] for e in report["errors"]}
+    detail = {}      # module -> the import error in full (its file, line and code)
     for f in report["functions"]:
         if f["module"] != module:
             module = f["module"]
@@ -91,21 +94,30 @@ def render(report, submission="exercises", all_failures=False):
             top = sum(g["max_score"] for g in report["functions"] if g["module"] == module)
             lines.append(f"{module:<32} {got:6.2f} / {top:g}")
         ran = [c for c in f["checks"] if c["status"] != "skipped"]
-        bad = [c for c in ran if c["status"] != "passed"]
-        status = _function_status(f, ran, bad)
+        # the check that is the point of the exercise first (scoring: capped_by)
+        bad = sorted((c for c in ran if c["status"] != "passed"),
+                     key=lambda c: c["name"].split("[", 1)[0] != f.get("capped_by"))
+        if f["module"] in broken:       # one block for the module, not one per function
+            status = t("term.module_broken")
+            if bad:
+                detail.setdefault(f["module"], bad[0]["message"].splitlines()[1:MESSAGE_LINES])
+        else:
+            status = _function_status(f, ran, bad)
+            if bad and not _not_implemented(bad):
+                failures.append((f, bad))
         lines.append(f"  {f['function']:<30} {f['score']:6.2f} / {f['max_score']:g}   {status}")
-        if bad and not _not_implemented(bad):
-            failures.append((f, bad))
     lines.append("")
-    for error in report["errors"]:
-        lines.append(t("term.import_failed", module=error["module"], message=error["message"]))
+    for module, message in broken.items():
+        lines.append(t("term.import_failed", module=module, message=message))
+        lines.extend("  " + line for line in detail.get(module, []))
     for number, (f, bad) in enumerate(failures):
         if number == 0 or all_failures:
             lines.extend(_failure(f, bad))
         else:
-            lines.append(t("term.failure_summary", name=f"{f['module']}.{f['function']}",
+            key = "term.failure_summary" if len(bad) > 1 else "term.failure_summary_one"
+            lines.append(t(key, name=f"{f['module']}.{f['function']}",
                            count=len(bad), check=bad[0]["name"],
-                           message=bad[0]["message"].splitlines()[0][:90]))
+                           message=_first_line(bad[0]["message"])))
     if len(failures) > 1 and not all_failures:
         lines.extend(["", t("term.only_first_failure")])
     lines.extend(["", *_progress(report, submission)])
@@ -163,9 +175,29 @@ def _failure(f, bad):
     if len(body) > MESSAGE_LINES:
         body = body[:MESSAGE_LINES] + ["..."]
     lines = [head, *("    " + line for line in body), *_printed(first.get("stdout", ""))]
-    for other in bad[1:]:
-        lines.append("    " + t("term.also", status=t("status." + other["status"]),
-                                check=other["name"],
-                                message=other["message"].splitlines()[0][:100]))
+    if f.get("capped_by"):
+        lines.append("    " + t("term.capped", check=f["capped_by"]))
+    # checks that failed the way the first did (a forbidden op, a timeout ...) on one line
+    same = [c for c in bad[1:] if (c["status"], _first_line(c["message"])) ==
+            (first["status"], _first_line(first["message"]))]
+    if same:
+        lines.append("    " + t("term.also_same", status=t("status." + first["status"]),
+                                checks=", ".join(c["name"] for c in same)))
+    groups = {}      # the other failures, one line for each message they share
+    for other in (c for c in bad[1:] if c not in same):
+        key = (other["status"], _first_line(other["message"]))
+        groups.setdefault(key, []).append(other["name"])
+    for (status, message), names in groups.items():
+        lines.append("    " + t("term.also", status=t("status." + status),
+                                check=", ".join(names), message=message))
     lines.append("")
     return lines
+
+
+def _first_line(message, width=SUMMARY_CHARS):
+    """A message's first line, cut at a word boundary (with an ellipsis) past ``width``."""
+    line = (message.splitlines() or [""])[0]
+    if len(line) <= width:
+        return line
+    cut = line.rfind(" ", 0, width)
+    return line[:cut if cut > width // 2 else width].rstrip(" ,;:") + " …"

@@ -61,13 +61,35 @@ def display_name(func):
     return f"{module}.{name}"
 
 
+SITE_DEPTH = 12     # frames looked through for the submission's own, from a torch call
+
+
 class Trace:
-    def __init__(self):
+    def __init__(self, home=None):
         self.calls = 0      # Python-level torch calls
         self.ops = {}       # bare name -> display name
+        # (file under ``home``, line, function) of the submission's frame nearest each
+        # torch call -> calls made there: which line a vectorisation failure grows at
+        self.sites = {}
+        self._home = home
 
     def record(self, bare, display):
         self.ops.setdefault(bare, display)
+
+    def count(self):
+        self.calls += 1
+        if self._home is None:
+            return
+        frame = sys._getframe(2)    # past count and the mode's __torch_function__
+        for _ in range(SITE_DEPTH):
+            if frame is None:
+                return
+            code = frame.f_code
+            if code.co_filename.startswith(self._home):
+                site = (code.co_filename[len(self._home):], frame.f_lineno, code.co_name)
+                self.sites[site] = self.sites.get(site, 0) + 1
+                return
+            frame = frame.f_back
 
 
 class _FunctionLevel(TorchFunctionMode):
@@ -76,7 +98,7 @@ class _FunctionLevel(TorchFunctionMode):
         self.trace = trace
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
-        self.trace.calls += 1
+        self.trace.count()
         name = getattr(func, "__name__", "")
         if name != "__get__":   # attribute reads (x.shape, x.grad) name nothing
             self.trace.record(bare_name(name), display_name(func))
@@ -110,10 +132,14 @@ class _DispatchLevel(TorchDispatchMode):
 
 
 class tracing:
-    """``with tracing() as trace:`` records the torch calls made inside."""
+    """``with tracing() as trace:`` records the torch calls made inside (and where, in
+    files under the directory ``home``)."""
+
+    def __init__(self, home=None):
+        self.home = home
 
     def __enter__(self):
-        self.trace = Trace()
+        self.trace = Trace(self.home)
         self._modes = [_DispatchLevel(self.trace), _FunctionLevel(self.trace)]
         for mode in self._modes:
             mode.__enter__()

@@ -15,6 +15,7 @@ Error replies: {"ok": False, "kind": "import" | "missing" | "raised", "type",
 """
 import contextlib
 import ctypes
+import faulthandler
 import glob
 import importlib.util
 import io
@@ -45,6 +46,7 @@ for _engine_module in ("tracer", "wire", "printable"):   # nor find them where i
     del sys.modules[_engine_module]
 
 STDOUT_LIMIT = 4000
+SITES = 20                # the lines making the most torch calls, sent with a reply
 FILE_BYTES = 64 << 20     # largest file a worker may write
 PROCESSES = 256           # processes and threads of the sandbox uid (root: unlimited)
 CLONE_NEWNS, CLONE_NEWPID = 0x20000, 0x20000000
@@ -91,7 +93,7 @@ def main():
                             [parent_end.fileno()])
             parent_end.close()
         elif request["cmd"] == "reap":
-            status = _reap(request["pid"], request.get("grace", 0))
+            status = _reap(request["pid"], request.get("grace", 0), request.get("interrupt", False))
             control.sendall(json.dumps({"status": status}).encode() + b"\n")
     os._exit(0)
 
@@ -105,10 +107,14 @@ def _warm_up():
     torch.load(io.BytesIO(buf.getvalue()), weights_only=True)
 
 
-def _reap(pid, grace):
+def _reap(pid, grace, interrupt=False):
     """Wait up to ``grace`` seconds for worker ``pid`` to end by itself (a crash still
-    unwinding), then kill its whole process group; return its wait status."""
+    unwinding; ``interrupt``: after SIGXCPU, which makes it say where it was), then kill
+    its whole process group; return its wait status."""
     try:
+        if interrupt:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGXCPU)
         deadline = time.monotonic() + grace
         while time.monotonic() < deadline:
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -315,10 +321,9 @@ def _mount(source, target, fstype, flags, data=None):
 
 
 def _limit_resources(request):
-    if request.get("memory_bytes"):
-        with open("/proc/self/status") as f:
-            vm = next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize")), 0)
-        limit = vm + request["memory_bytes"]
+    vm = _address_space()
+    if request.get("memory_bytes") and vm is not None:   # no /proc (macOS): no RLIMIT_AS,
+        limit = vm + request["memory_bytes"]             # which macOS does not enforce
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_BYTES, FILE_BYTES))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))    # SIGXCPU would dump core
@@ -327,13 +332,26 @@ def _limit_resources(request):
 
 
 def _exit_at_cpu_limit():
-    """SIGXCPU ends the worker with exit status SIGXCPU, through a C handler (libc's
-    _exit): the kernel's default action never applies to PID 1 of a namespace, which
-    the isolated worker is, and a Python handler would wait for the C kernel it
-    interrupts to finish first."""
+    """SIGXCPU (the kernel's, at the CPU limit, or the grader's, at the wall-clock
+    backstop) writes the Python stack to stderr (the grader shows the student's frames:
+    where the code was) and ends the worker with exit status SIGXCPU, through C
+    handlers (faulthandler's, then libc's _exit): the kernel's default action never
+    applies to PID 1 of a namespace, which the isolated worker is, and a Python handler
+    would wait for the C kernel it interrupts to finish first."""
     _libc.signal.restype = ctypes.c_void_p
     _libc.signal.argtypes = [ctypes.c_int, ctypes.c_void_p]
     _libc.signal(signal.SIGXCPU, ctypes.cast(_libc._exit, ctypes.c_void_p))
+    faulthandler.register(signal.SIGXCPU, file=sys.__stderr__, all_threads=False, chain=True)
+
+
+def _address_space():
+    """The worker's address space in bytes (VmSize), or None where /proc cannot tell."""
+    try:
+        with open("/proc/self/status") as f:
+            return next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize")),
+                        None)
+    except OSError:
+        return None
 
 
 @contextlib.contextmanager
@@ -407,7 +425,7 @@ class Worker:
         start = _cpu_now()
         try:
             traced = message.get("trace", True)
-            tracing = tracer.tracing() if traced else tracer.untraced()
+            tracing = tracer.tracing(self.submission + os.sep) if traced else tracer.untraced()
             before = tracer.descendants_activity() if traced else {}
             count = tracer.tampering_count()
             self.state.restore()        # what an earlier call changed does not leak into this one
@@ -432,6 +450,8 @@ class Worker:
             return self._error("raised", e, stdout)
         return {"ok": True, "result": wire.encode(result), "args": wire.encode(args),
                 "kwargs": wire.encode(kwargs), "calls": trace.calls, "ops": trace.ops,
+                "sites": [[*site, n] for site, n in sorted(trace.sites.items(),
+                                                           key=lambda kv: -kv[1])[:SITES]],
                 "stdout": stdout.getvalue()[:STDOUT_LIMIT], "cpu": cpu}
 
     def _error(self, kind, e, stdout):

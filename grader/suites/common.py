@@ -43,14 +43,15 @@ def describe(value):
     return f"{type(value).__name__} {value!r}"[:200]
 
 
-def expect_tensor(actual, *, shape=None, dtype=None, device=None, what=None):
-    """Type, shape, dtype and device of ``actual``, each with its own message."""
+def expect_tensor(actual, *, shape=None, dtype=None, device=None, what=None, shape_hint=""):
+    """Type, shape, dtype and device of ``actual``, each with its own message;
+    ``shape_hint``: what explains a wrong shape (an output-size formula)."""
     what = what or t("cmp.output")
     if type(actual) is not torch.Tensor and not isinstance(actual, torch.nn.Parameter):
         raise AssertionError(t("cmp.not_a_tensor", what=what, got=describe(actual)))
     if shape is not None and tuple(actual.shape) != tuple(shape):
-        raise AssertionError(t("cmp.shape", what=what, got=list(actual.shape),
-                               expected=list(shape)))
+        message = t("cmp.shape", what=what, got=list(actual.shape), expected=list(shape))
+        raise AssertionError(message + (f"\n{shape_hint}" if shape_hint else ""))
     if dtype is not None and actual.dtype != dtype:
         raise AssertionError(t("cmp.dtype", what=what, got=actual.dtype, expected=dtype))
     if device is not None and not _same_device(actual.device, torch.device(device)):
@@ -63,11 +64,12 @@ def _same_device(actual, wanted):
                                            or (actual.index is None and wanted.index == 0))
 
 
-def expect_close(actual, expected, tol=VALUES, *, what=None, hint=""):
-    """``actual`` equals ``expected`` within the tolerance for its dtype."""
+def expect_close(actual, expected, tol=VALUES, *, what=None, hint="", shape_hint=""):
+    """``actual`` equals ``expected`` within the tolerance for its dtype; ``hint`` explains
+    wrong values, ``shape_hint`` a wrong shape."""
     what = what or t("cmp.output")
     expect_tensor(actual, shape=expected.shape, dtype=expected.dtype,
-                  device=expected.device, what=what)
+                  device=expected.device, what=what, shape_hint=shape_hint)
     actual = actual.detach()
     rtol, atol = tol.get(expected.dtype, (0, 0)) if isinstance(tol, dict) else tol
     if expected.is_floating_point():
@@ -129,10 +131,18 @@ def expect_unchanged(call, originals, names):
 
 
 def expect_vectorised(small, large, what):
-    """The number of torch calls must not grow with the input size."""
+    """The number of torch calls must not grow with the input size; the message names the
+    line of the submission where they grew most (a helper's loop blames the helper)."""
     if large.calls != small.calls:
-        raise AssertionError(t("cmp.not_vectorised", what=what, small=small.calls,
-                               large=large.calls))
+        message = t("cmp.not_vectorised", what=what, small=small.calls, large=large.calls)
+        sites = small.sites or {}
+        grown = {site: n - sites.get(site, 0) for site, n in (large.sites or {}).items()}
+        if grown and max(grown.values()) > 0:
+            (file, line, function), _ = max(grown.items(), key=lambda kv: kv[1])
+            message += "\n" + t("cmp.grew_at", file=file, line=line, function=function,
+                                small=sites.get((file, line, function), 0),
+                                large=(large.sites or {})[(file, line, function)])
+        raise AssertionError(message)
 
 
 def each_function(*names):

@@ -236,17 +236,18 @@ def expect_at_minima(starts, out):
             end=[round(v, 4) for v in out[i].tolist()], distance=f"{far[i].item():.3g}"))
 
 
-# Two starts a call at most: the contract's default is 20000 steps, and the seed notes'
+# Three starts a call at most: the contract's default is 20000 steps, and the seed notes'
 # per-start torch.optim.Adam loop costs ~18 s of CPU a start on a slow machine
-# (grader/curriculum.py gives find_minima 120 s a call).
+# (grader/curriculum.py gives find_minima 150 s a call). Every call drawn from the seed
+# holds starts near two different minima, so no one fixed answer passes it.
 @grades("find_minima")
 class TestFindMinima:
     def test_reaches_a_minimum_from_every_start(self, student, rng, device, dtype):
         # a start far from the minima (drawn from the hard fixed ones and random ones) and
-        # one that arrives within a few hundred steps: stopping at the first arrival fails
+        # two that arrive within a few hundred steps: stopping at the first arrival fails
         far = starts_for(rng)
         far = far[torch.randint(len(far), (1,), generator=rng)]
-        which = torch.randint(len(MINIMA), (1,), generator=rng)
+        which = torch.randperm(len(MINIMA), generator=rng)[:2]
         near = near_minima(rng, which, radius=0.05)
         starts = torch.cat([far, near]).to(device=device, dtype=dtype)
         out = student.run("find_minima", starts).result

@@ -58,12 +58,12 @@ class TestConv:
     def test_matches_f_conv2d(self, student, rng, device, dtype, function, stride, padding):
         x, w, b = conv_inputs(rng, device, dtype)
         out = student.run(function, x, w, b, stride=stride, padding=padding).result
-        expect_close(out, conv_reference(x, w, b, stride, padding), SUMS, hint=SIZE_HINT)
+        expect_close(out, conv_reference(x, w, b, stride, padding), SUMS, shape_hint=SIZE_HINT)
 
     def test_bias_none(self, student, rng, function):
         x, w, _ = conv_inputs(rng)
         out = student.run(function, x, w, None, stride=2, padding=1).result
-        expect_close(out, conv_reference(x, w, None, 2, 1), SUMS)
+        expect_close(out, conv_reference(x, w, None, 2, 1), SUMS, shape_hint=SIZE_HINT)
 
     def test_bias_by_keyword_defaults(self, student, rng, function):
         x, w, b = conv_inputs(rng)
@@ -73,12 +73,12 @@ class TestConv:
     def test_one_by_one_kernel(self, student, rng, function):
         x, w, b = conv_inputs(rng, w_shape=(5, 3, 1, 1))
         out = student.run(function, x, w, b, stride=2).result
-        expect_close(out, conv_reference(x, w, b, 2), SUMS, hint=SIZE_HINT)
+        expect_close(out, conv_reference(x, w, b, 2), SUMS, shape_hint=SIZE_HINT)
 
     def test_batch_of_one_kernel_covers_padded_input(self, student, rng, function):
         x, w, b = conv_inputs(rng, x_shape=(1, 2, 4, 3), w_shape=(3, 2, 6, 5))
         out = student.run(function, x, w, b, padding=1).result
-        expect_close(out, conv_reference(x, w, b, 1, 1), SUMS, hint=SIZE_HINT)
+        expect_close(out, conv_reference(x, w, b, 1, 1), SUMS, shape_hint=SIZE_HINT)
 
     def test_non_contiguous_input(self, student, rng, function):
         x, w, b = conv_inputs(rng)

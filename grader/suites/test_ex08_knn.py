@@ -28,8 +28,13 @@ def distance_tolerance(dtype, *inputs):
 
 
 def expect_k_too_large_raises(student, function, *args):
-    expect_raises(lambda: student.run(function, *args), "ValueError",
+    expect_raises(lambda: student.run(function, *args).result, "ValueError",
                   t("suite.ex08_knn.k_too_large"), t("suite.ex08_knn.k_too_large_hint"))
+
+
+def expect_k_below_one_raises(student, function, *args):
+    expect_raises(lambda: student.run(function, *args).result, "ValueError",
+                  t("suite.ex08_knn.k_below_one"), t("suite.ex08_knn.k_too_large_hint"))
 
 
 # -- pairwise_distances ----------------------------------------------------------------
@@ -134,6 +139,22 @@ def tied_training_set(device="cpu", dtype=torch.float32, copies=20):
     return X_train.to(device, dtype), y_train.to(device), X_test.to(device, dtype)
 
 
+def tied_votes(rng, k, rows=4, classes=6, device="cpu", dtype=torch.float32):
+    """Test point i at (20 i, 0); its k nearest training points, at distances 1 .. k
+    (all different, integers), alternate between two labels drawn for the row, the larger
+    one nearest: every vote is a tie that the smallest label must win."""
+    X_train, y_train, X_test = [], [], []
+    for i in range(rows):
+        low, high = sorted(torch.randperm(classes, generator=rng)[:2].tolist())
+        for j in range(k):
+            X_train.append([20.0 * i + j + 1, 0.0])
+            y_train.append(high if j % 2 == 0 else low)
+        X_test.append([20.0 * i, 0.0])
+    order = torch.randperm(len(y_train), generator=rng)
+    X_train, y_train = torch.tensor(X_train)[order], torch.tensor(y_train)[order]
+    return X_train.to(device, dtype), y_train.to(device), torch.tensor(X_test).to(device, dtype)
+
+
 @grades("knn_predict")
 class TestKnnPredict:
     @pytest.mark.parametrize("k", [1, 5])
@@ -153,6 +174,14 @@ class TestKnnPredict:
                      what=t("suite.ex08_knn.the_predictions_equally_distant"),
                      hint=t("suite.ex08_knn.knn_predict.equal_distances_lower_index_nearer"))
 
+    @pytest.mark.parametrize("k", [2, 4])
+    def test_tied_vote_goes_to_the_smallest_label(self, student, rng, device, k):
+        X_train, y_train, X_test = tied_votes(rng, k, device=device)
+        expect_close(student.knn_predict(X_train, y_train, X_test, k, 6),
+                     predict_reference(X_train, y_train, X_test, k, 6),
+                     what=t("suite.ex08_knn.the_predictions_tied_votes"),
+                     hint=t("suite.ex08_knn.knn_predict.tied_vote_goes_to_the_smallest_label"))
+
     def test_k1_on_the_training_set_returns_its_labels(self, student, rng):
         X_train = 5 * randn((50, 6), rng) + 20   # far from 0: a distance to itself may round
         y_train = torch.randint(4, (50,), generator=rng)
@@ -163,6 +192,10 @@ class TestKnnPredict:
     def test_k_larger_than_the_training_set_raises(self, student, rng):
         X_train, y_train, X_test = clustered(rng, 6, 3)
         expect_k_too_large_raises(student, "knn_predict", X_train, y_train, X_test, 7)
+
+    def test_k_below_one_raises(self, student, rng):
+        X_train, y_train, X_test = clustered(rng, 6, 3)
+        expect_k_below_one_raises(student, "knn_predict", X_train, y_train, X_test, 0)
 
     def test_num_classes_defaults_to_max_label_plus_one(self, student, rng):
         X_train, y_train, X_test = clustered(rng, 30, 20, classes=2)
@@ -223,3 +256,7 @@ class TestKnnRegress:
     def test_k_larger_than_the_training_set_raises(self, student, rng):
         X_train, _, X_test = clustered(rng, 6, 3)
         expect_k_too_large_raises(student, "knn_regress", X_train, randn((6,), rng), X_test, 7)
+
+    def test_k_below_one_raises(self, student, rng):
+        X_train, _, X_test = clustered(rng, 6, 3)
+        expect_k_below_one_raises(student, "knn_regress", X_train, randn((6,), rng), X_test, 0)

@@ -165,7 +165,7 @@ def knn_predict_argsort_stable_one_hot(X_train, y_train, X_test, k, num_classes=
 
 @alternative("knn_predict")
 def knn_predict_loop_over_test_points(X_train, y_train, X_test, k, num_classes=None):
-    if k > len(X_train):
+    if not 1 <= k <= len(X_train):
         raise ValueError("k exceeds the number of training points")
     C = int(y_train.max()) + 1 if num_classes is None else num_classes
     preds = []
@@ -215,3 +215,33 @@ def knn_predict_num_classes_max(X_train, y_train, X_test, k, num_classes=None):
         num_classes = int(y_train.max())  # forgot the + 1
     idx = _nearest(X_train, X_test, k)
     return knn_vote(y_train[idx], num_classes)
+
+
+@mutant("knn_predict", kills=["tied_vote_goes_to_the_smallest_label"])
+def knn_predict_counter_most_common(X_train, y_train, X_test, k, num_classes=None):
+    import collections
+    if not 1 <= k <= X_train.shape[0]:
+        raise ValueError("k must be between 1 and the number of training points")
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    # a tie goes to the label met first, the nearest neighbour's: not the smallest
+    labels = [collections.Counter(row).most_common(1)[0][0] for row in y_train[idx].tolist()]
+    return torch.tensor(labels, device=X_test.device)
+
+
+@mutant("knn_predict", kills=["k_below_one_raises"])
+def knn_predict_k0_predicts_class_0(X_train, y_train, X_test, k, num_classes=None):
+    if k > X_train.shape[0]:
+        raise ValueError("k is larger than the training set")
+    if num_classes is None:
+        num_classes = int(y_train.max()) + 1
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    return knn_vote(y_train[idx], num_classes)  # k = 0: no votes, every row label 0
+
+
+@mutant("knn_regress", kills=["k_below_one_raises"])
+def knn_regress_k0_gives_nan(X_train, y_train, X_test, k):
+    if k > X_train.shape[0]:
+        raise ValueError("k is larger than the training set")
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    targets = y_train[idx] if y_train.is_floating_point() else y_train[idx].float()
+    return targets.mean(1)  # k = 0: the mean of nothing, nan

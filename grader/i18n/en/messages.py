@@ -18,8 +18,13 @@ MESSAGES = {
     "term.not_implemented": "not implemented yet",
     "term.checks_failed": "{failed} of {ran} checks failed",
     "term.forbidden": "forbidden: calls {op}",
+    "term.capped": "{check} is the point of this exercise: while it fails, the function "
+                   "earns at most half its points",
     "term.import_failed": "! {module} could not be imported: {message}",
+    "term.module_broken": "not graded: the module does not import",
     "term.failure_summary": "--- {name}: {count} checks failed, e.g. {check}: {message}",
+    "term.failure_summary_one": "--- {name}: 1 check failed, {check}: {message}",
+    "term.also_same": "also {status} for the same reason: {checks}",
     "term.only_first_failure": "(only the first failure in full: --all-failures shows every one)",
     "term.progress": "{done}/{total} functions complete, {score} / {max_score} points   "
                      "({seconds} s)",
@@ -36,6 +41,7 @@ MESSAGES = {
     "session.the_call": "the call",
     "session.timed_out": "timed out: {what} used more than {seconds} s of CPU time, its "
                          "limit (an infinite loop, or far too slow?)",
+    "session.stopped_at": "where it was when it was stopped:",
     "session.wall_timed_out": "timed out: {what} was still running after {seconds} s of "
                               "wall-clock time without using up its CPU time (is it "
                               "sleeping, or waiting for input or a lock?)",
@@ -84,6 +90,7 @@ MESSAGES = {
                           "work on a copy (x.clone()) or build a new tensor",
     "cmp.not_vectorised": "{what} made {small} torch calls on the small input and {large} "
                           "on the larger one: it loops in Python over positions; vectorise it",
+    "cmp.grew_at": "the calls grew most at {file}:{line}, in {function} ({small} -> {large})",
     "cmp.raised_instead": "{what} raised {got}; expected {exception}",
     "cmp.returned_instead": "{what} returned {got} instead of raising {exception}",
 

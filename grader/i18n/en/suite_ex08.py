@@ -26,6 +26,12 @@ MESSAGES = {
         "average over the neighbours (dim 1), keep the targets: [M, T]",
     "suite.ex08_knn.knn_regress.equal_distances_lower_index_nearer":
         "at equal distances the lower training index is nearer: sort with stable=True",
+    "suite.ex08_knn.k_below_one":
+        "k below 1 (k = 0)",
+    "suite.ex08_knn.the_predictions_tied_votes":
+        "the predictions where the k nearest labels tie",
+    "suite.ex08_knn.knn_predict.tied_vote_goes_to_the_smallest_label":
+        "a tied vote goes to the smallest label, not to the nearest neighbour's (use knn_vote; Counter.most_common keeps the first label it met)",
     "suite.ex08_knn.k_too_large":
         "k larger than the number of training points",
     "suite.ex08_knn.k_too_large_hint":

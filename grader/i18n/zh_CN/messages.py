@@ -19,12 +19,16 @@ MESSAGES = {
     "term.checks_failed": "{ran} 项检查中有 {failed} 项未通过",
     "term.forbidden": "禁止：调用了 {op}",
     "term.import_failed": "! 无法导入 {module}：{message}",
+    "term.module_broken": "未评分：模块无法导入",
     "term.failure_summary": "--- {name}：{count} 项检查未通过，例如 {check}：{message}",
+    "term.failure_summary_one": "--- {name}：1 项检查未通过，{check}：{message}",
+    "term.also_same": "同样{status}，原因相同：{checks}",
     "term.only_first_failure": "（只完整显示第一个失败：--all-failures 显示全部）",
     "term.progress": "已完成 {done}/{total} 个函数，{score} / {max_score} 分   （{seconds} 秒）",
     "term.next": "下一步：{name} — 打开 {path}",
     "term.printed": "你的代码输出了：",
     "term.printed_more": "……（还有 {count} 个字符未显示）",
+    "term.capped": "{check} 正是这道练习的要点：它不通过时，这个函数最多得一半的分",
     "term.also": "同样{status}：{check}：{message}",
 
     # -- engine/session.py ----------------------------------------------------------
@@ -34,6 +38,7 @@ MESSAGES = {
     "session.importing": "导入 {module}",
     "session.the_call": "这次调用",
     "session.timed_out": "超时：{what}用了超过 {seconds} 秒的 CPU 时间，超出了限制（死循环，还是太慢了？）",
+    "session.stopped_at": "它被停下时执行到的位置：",
     "session.wall_timed_out": "超时：{what}在 {seconds} 秒（墙上时间）后仍未结束，却没有用完它的 CPU 时间（是在 sleep，还是在等待输入或锁？）",
     "session.not_run": "未运行：{function} 在本次评分中已经超时或崩溃 {count} 次",
     "session.refused_reply": "回复被拒绝（{error}）；工作进程已停止",
@@ -74,6 +79,7 @@ MESSAGES = {
     "cmp.modified_input": "这次调用原地修改了输入 {name}；请在副本上操作（x.clone()）或新建张量",
     "cmp.not_vectorised": "{what}：在小输入上调用了 {small} 次 torch，在大输入上调用了 {large} 次："
                           "它在 Python 里逐个位置循环；请改成向量化写法",
+    "cmp.grew_at": "调用次数增长最多的地方是 {file}:{line}，在 {function} 里（{small} -> {large}）",
     "cmp.raised_instead": "{what}：抛出了 {got}；应抛出 {exception}",
     "cmp.returned_instead": "{what}：返回了 {got}，而不是抛出 {exception}",
 

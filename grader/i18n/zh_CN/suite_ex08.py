@@ -26,6 +26,12 @@ MESSAGES = {
         "对邻居求平均（第 1 维），保留目标维：[M, T]",
     "suite.ex08_knn.knn_regress.equal_distances_lower_index_nearer":
         "距离相等时训练下标小的更近：用 stable=True 排序",
+    "suite.ex08_knn.k_below_one":
+        "k 小于 1（k = 0）时",
+    "suite.ex08_knn.the_predictions_tied_votes":
+        "最近的 k 个标签票数相同时的预测",
+    "suite.ex08_knn.knn_predict.tied_vote_goes_to_the_smallest_label":
+        "票数相同时取最小的标签，而不是最近的邻居的标签（用 knn_vote；Counter.most_common 保留它先遇到的标签）",
     "suite.ex08_knn.k_too_large":
         "k 大于训练点个数时",
     "suite.ex08_knn.k_too_large_hint":
