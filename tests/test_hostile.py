@@ -35,8 +35,11 @@ from tests import hostile
 from tests.conftest import ROOT, function_entry, grade
 
 EXTRA = ["--quiet", "--timeout-scale", "0.3"]
-HUNG = 300           # s: a grading run still going then is killed and counts as hung
-BOUND = 150          # s: what a grading run of a round may take
+HUNG = 400           # s: a grading run still going then is killed and counts as hung
+# s: what a grading run of a round may take: the slowest attack sleeps through most of its
+# function's wall-clock backstops (train_mlp: 2 x 4 x 60 s of CPU limit x 0.3 = 144 s,
+# Note [Time limits]), beside the other attacks of its round
+BOUND = 240
 LINGER_WAIT = 2.5    # s: how long after grading a process the attack left must be gone
 
 ATTACKS = hostile.load_all()

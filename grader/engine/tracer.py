@@ -506,6 +506,10 @@ class _CurrentTrace:
         if _active:
             _active[-1].record(bare, display)
 
+    def count(self):
+        if _active:
+            _active[-1].count()
+
 
 def _following(start_thread):
     """``start_thread(function, ...)`` whose new thread runs ``function`` traced."""
