@@ -122,12 +122,22 @@ def expect_float(actual, expected, *, rel=1e-6, abs=1e-9, what=None):
 
 
 def expect_unchanged(call, originals, names):
-    """The call left its inputs as they were (values and shapes)."""
+    """The call left its inputs as they were (values and shapes; a dict of tensors, such
+    as params, entry by entry)."""
     for name, before, after in zip(names, originals, call.args):
-        if isinstance(before, torch.Tensor):
+        if isinstance(before, dict):
+            after = after if isinstance(after, dict) else {}
+            expect_unchanged(_Args([after.get(k) for k in before]), list(before.values()),
+                             [f"{name}[{k!r}]" for k in before])
+        elif isinstance(before, torch.Tensor):
             if not isinstance(after, torch.Tensor) or after.shape != before.shape \
                     or not torch.equal(after.detach(), before.detach()):
                 raise AssertionError(t("cmp.modified_input", name=name))
+
+
+class _Args:
+    def __init__(self, args):
+        self.args = args
 
 
 def expect_vectorised(small, large, what):

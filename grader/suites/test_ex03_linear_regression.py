@@ -72,6 +72,10 @@ class TestSyntheticData:
         if torch.equal(X1, X2):
             raise AssertionError(t("suite.ex03_linear_regression.synthetic_data.same_samples"))
 
+    def test_w_unchanged(self, student, rng):
+        w = randn((3,), rng)
+        expect_unchanged(student.run("synthetic_data", w.clone(), 0.5, 40), [w], ["w"])
+
 
 def labelled_rows(n, device="cpu", rng=None):
     """Features whose row i is [k, -k] and labels [k] (k = i, or a random permutation's
@@ -118,6 +122,11 @@ class TestDataIter:
             expect_tensor(y, device=device,
                           what=t("suite.ex03_linear_regression.data_iter.a_label_batch"))
 
+    def test_inputs_unchanged(self, student, rng):
+        features, labels = labelled_rows(23, rng=rng)
+        call = student.run("data_iter", 5, features.clone(), labels.clone())
+        expect_unchanged(call, [None, features, labels], ["batch_size", "features", "labels"])
+
 
 @grades("linreg")
 class TestLinreg:
@@ -140,6 +149,11 @@ class TestSquaredLoss:
         expected = (y_hat - y.reshape(7, 1)) ** 2 / 2
         expect_close(student.squared_loss(y_hat, y), expected, VALUES,
                      hint=t("suite.ex03_linear_regression.squared_loss.matches_formula"))
+
+    def test_vector_predictions_keep_their_shape(self, student, rng):
+        y_hat, y = randn((7,), rng), randn((7, 1), rng)
+        expect_close(student.squared_loss(y_hat, y), (y_hat - y.reshape(7)) ** 2 / 2, VALUES,
+                     hint=t("suite.ex03_linear_regression.squared_loss.vector_predictions"))
 
     def test_same_shapes_not_reduced(self, student, rng):
         y_hat, y = randn((5, 1), rng), randn((5, 1), rng)
@@ -202,6 +216,23 @@ class TestTrainLinreg:
             raise AssertionError(t(
                 "suite.ex03_linear_regression.train_linreg.far_from_true_parameters",
                 w=w.reshape(-1).tolist(), b=b.tolist(), true_w=true_w, true_b=true_b))
+
+    def test_initial_parameters(self, student, rng):
+        # lr = 0: the parameters come back as they were drawn, w ~ N(0, 0.01), b = 0
+        X, y, *_ = regression_data(rng, n=20)
+        X = randn((20, 2000), rng)
+        w, b = student.run("train_linreg", X, y, lr=0.0, num_epochs=1).result
+        expect_tensor(w, shape=(2000, 1), dtype=X.dtype, what="w")
+        expect_tensor(b, shape=(1,), dtype=X.dtype, what="b")
+        std, mean = w.double().std().item(), w.double().mean().item()
+        if not (0.009 < std < 0.011 and abs(mean) < 0.001) or b.abs().max() != 0:
+            raise AssertionError(t("suite.ex03_linear_regression.train_linreg.initial_parameters",
+                                   std=f"{std:.4g}", mean=f"{mean:.2g}", b=b.tolist()))
+
+    def test_inputs_unchanged(self, student, rng):
+        X, y, *_ = regression_data(rng, n=60)
+        call = student.run("train_linreg", X.clone(), y.clone(), num_epochs=1)
+        expect_unchanged(call, [X, y], ["features", "labels"])
 
     def test_returns_detached_tensors(self, student, rng):
         X, y, *_ = regression_data(rng, n=100)

@@ -164,6 +164,10 @@ class TestSoftmaxJacobian:
                      what=JACOBIAN,
                      hint=t("suite.ex05_softmax.softmax_jacobian.notes_example"))
 
+    def test_input_unchanged(self, student, rng):
+        p = F.softmax(randn((C,), rng, dtype=torch.float64), dim=0)
+        expect_unchanged(student.run("softmax_jacobian", p.clone()), [p], ["p"])
+
 
 # -- softmax_backward -------------------------------------------------------------------
 def vjp_inputs(rng, device="cpu", dtype=torch.float32, dim=-1):

@@ -170,6 +170,11 @@ class TestMlpForward:
         expect_close(out[0], forward_reference(X, params).float(), SUMS, what="scores",
                      hint=t("suite.ex06_mlp.mlp_forward.batch_of_one"))
 
+    def test_inputs_unchanged(self, student, rng):
+        X, params = randn((N, D), rng), random_params(rng)
+        call = student.run("mlp_forward", X.clone(), {k: v.clone() for k, v in params.items()})
+        expect_unchanged(call, [X, params], ["X", "params"])
+
 
 # -- mlp_backward ----------------------------------------------------------------------
 @grades("mlp_backward")
@@ -207,6 +212,16 @@ class TestMlpBackward:
         dscores = randn((N, C), rng, dtype=dtype)
         grads = student_backward(student, X, params, dscores)
         expect_grads(grads, backward_reference(X, params, dscores), names=("W1", "b1"))
+
+    def test_inputs_unchanged(self, student, rng):
+        X, params = randn((N, D), rng), random_params(rng)
+        dscores = randn((N, C), rng)
+        out = student.run("mlp_forward", X, params).result
+        if not isinstance(out, (tuple, list)) or len(out) != 2:
+            raise AssertionError(t("suite.ex06_mlp.forward_pair_for_backward"))
+        call = student.run("mlp_backward", dscores.clone(), out[1],
+                           {k: v.clone() for k, v in params.items()})
+        expect_unchanged(call, [dscores, None, params], ["dscores", "cache", "params"])
 
 
 # -- mlp_loss_and_grads ----------------------------------------------------------------
@@ -246,6 +261,12 @@ class TestMlpLossAndGrads:
         expect_close(loss, want_loss, big, what=t("suite.ex06_mlp.the_loss_at_large_scores"),
                      hint=t("suite.ex06_mlp.mlp_loss_and_grads.large_scores_stable"))
         expect_grads(grads, want_grads, big)
+
+    def test_inputs_unchanged(self, student, rng):
+        X, y, params = classification_batch(rng)
+        call = student.run("mlp_loss_and_grads", X.clone(), y.clone(),
+                           {k: v.clone() for k, v in params.items()})
+        expect_unchanged(call, [X, y, params], ["X", "y", "params"])
 
 
 # -- train_mlp -------------------------------------------------------------------------

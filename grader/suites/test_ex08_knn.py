@@ -11,7 +11,8 @@ data keeps only test points whose k-th and (k+1)-th neighbours are well apart.
 import pytest
 import torch
 
-from .common import VALUES, expect_close, expect_raises, expect_vectorised, grades, randn
+from .common import VALUES, expect_close, expect_raises, expect_unchanged, expect_vectorised, \
+    grades, randn
 from grader.i18n import t
 
 MODULE = "ex08_knn"
@@ -69,6 +70,11 @@ class TestPairwiseDistances:
         large = student.run("pairwise_distances", randn((40, 3), rng), randn((70, 3), rng))
         expect_vectorised(small, large, "pairwise_distances")
 
+    def test_inputs_unchanged(self, student, rng):
+        X, Y = randn((5, 3), rng), randn((7, 3), rng)
+        expect_unchanged(student.run("pairwise_distances", X.clone(), Y.clone()), [X, Y],
+                         ["X", "Y"])
+
 
 # -- knn_vote --------------------------------------------------------------------------
 def vote_reference(labels, num_classes):
@@ -95,6 +101,11 @@ class TestKnnVote:
         expect_close(student.knn_vote(labels, 6), vote_reference(labels, 6),
                      what=t("suite.ex08_knn.the_votes_tied_rows"),
                      hint=t("suite.ex08_knn.knn_vote.ties_go_to_the_smallest_label"))
+
+    def test_input_unchanged(self, student, rng):
+        labels = torch.randint(4, (10, 5), generator=rng)
+        expect_unchanged(student.run("knn_vote", labels.clone(), 4), [labels],
+                         ["neighbor_labels"])
 
 
 # -- knn_predict and knn_regress --------------------------------------------------------
@@ -193,9 +204,22 @@ class TestKnnPredict:
         X_train, y_train, X_test = clustered(rng, 6, 3)
         expect_k_too_large_raises(student, "knn_predict", X_train, y_train, X_test, 7)
 
-    def test_k_below_one_raises(self, student, rng):
+    @pytest.mark.parametrize("k", [0, -1])
+    def test_k_below_one_raises(self, student, rng, k):
         X_train, y_train, X_test = clustered(rng, 6, 3)
-        expect_k_below_one_raises(student, "knn_predict", X_train, y_train, X_test, 0)
+        expect_k_below_one_raises(student, "knn_predict", X_train, y_train, X_test, k)
+
+    def test_k_equal_to_the_training_set_is_allowed(self, student, rng):
+        X_train, y_train, X_test = clustered(rng, 7, 4, classes=3)
+        expect_close(student.knn_predict(X_train, y_train, X_test, 7),
+                     predict_reference(X_train, y_train, X_test, 7),
+                     what=t("suite.ex08_knn.the_predictions_k_n"),
+                     hint=t("suite.ex08_knn.k_equal_n_hint"))
+
+    def test_inputs_unchanged(self, student, rng):
+        X_train, y_train, X_test = clustered(rng, 20, 6)
+        call = student.run("knn_predict", X_train.clone(), y_train.clone(), X_test.clone(), 3)
+        expect_unchanged(call, [X_train, y_train, X_test], ["X_train", "y_train", "X_test"])
 
     def test_num_classes_defaults_to_max_label_plus_one(self, student, rng):
         X_train, y_train, X_test = clustered(rng, 30, 20, classes=2)
@@ -257,6 +281,21 @@ class TestKnnRegress:
         X_train, _, X_test = clustered(rng, 6, 3)
         expect_k_too_large_raises(student, "knn_regress", X_train, randn((6,), rng), X_test, 7)
 
-    def test_k_below_one_raises(self, student, rng):
+    @pytest.mark.parametrize("k", [0, -1])
+    def test_k_below_one_raises(self, student, rng, k):
         X_train, _, X_test = clustered(rng, 6, 3)
-        expect_k_below_one_raises(student, "knn_regress", X_train, randn((6,), rng), X_test, 0)
+        expect_k_below_one_raises(student, "knn_regress", X_train, randn((6,), rng), X_test, k)
+
+    def test_k_equal_to_the_training_set_is_allowed(self, student, rng):
+        X_train, _, X_test = clustered(rng, 7, 4)
+        y_train = randn((7,), rng)
+        expect_close(student.knn_regress(X_train, y_train, X_test, 7),
+                     regress_reference(X_train, y_train, X_test, 7), VALUES,
+                     what=t("suite.ex08_knn.the_predictions_k_n"),
+                     hint=t("suite.ex08_knn.k_equal_n_hint"))
+
+    def test_inputs_unchanged(self, student, rng):
+        X_train, _, X_test = clustered(rng, 20, 6)
+        y_train = randn((20,), rng)
+        call = student.run("knn_regress", X_train.clone(), y_train.clone(), X_test.clone(), 3)
+        expect_unchanged(call, [X_train, y_train, X_test], ["X_train", "y_train", "X_test"])

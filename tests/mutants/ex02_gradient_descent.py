@@ -353,3 +353,28 @@ def find_minima_adam_per_start_default_steps(starts, lr=1e-2, steps=20000):
             optimizer.step()
         points.append(x.detach())
     return torch.stack(points)
+
+
+@mutant("gradient_descent", kills=["matches_closed_form"])
+def gradient_descent_in_float32(f, x0, lr, steps):
+    x = x0.detach().float().requires_grad_(True)  # float64 input comes back float32
+    for _ in range(steps):
+        (dx,) = torch.autograd.grad(f(x), x)
+        with torch.no_grad():
+            x -= lr * dx
+    return x.detach()
+
+
+@mutant("numerical_gradient", kills=["matches_autograd"])
+def numerical_gradient_default_eps_1e3(f, x, eps=1e-3):
+    x = x.detach().clone()  # the contract's default is 1e-6: 1e-3 is off by eps^2 terms
+    grad = torch.zeros_like(x)
+    for i in itertools.product(*(range(n) for n in x.shape)):
+        old = x[i].item()
+        x[i] = old + eps
+        f_plus = float(f(x))
+        x[i] = old - eps
+        f_minus = float(f(x))
+        x[i] = old
+        grad[i] = (f_plus - f_minus) / (2 * eps)
+    return grad

@@ -413,3 +413,59 @@ def train_linreg_w_as_a_vector(features, labels, lr=0.03, num_epochs=3, batch_si
             squared_loss(linreg(X, w, b), y).sum().backward()
             sgd([w, b], lr, batch_size)
     return w.detach(), b.detach()
+
+
+@mutant("synthetic_data", kills=["w_unchanged"])
+def synthetic_data_unsqueezes_w(w, b, num_examples, generator=None):
+    w.unsqueeze_(1)  # a column for X @ w: the caller's w changes shape
+    X = _randn(num_examples, w.shape[0], like=w, generator=generator)
+    y = X @ w + b
+    y = y + 0.01 * _randn(*y.shape, like=w, generator=generator)
+    return X, y.reshape(-1, 1)
+
+
+@mutant("data_iter", kills=["inputs_unchanged"])
+def data_iter_shuffles_in_place(batch_size, features, labels, generator=None):
+    order = torch.randperm(len(features), generator=generator).to(features.device)
+    features[:] = features[order]  # shuffled together, in the caller's tensors
+    labels[:] = labels[order]
+    for i in range(0, len(features), batch_size):
+        yield features[i: i + batch_size], labels[i: i + batch_size]
+
+
+@mutant("squared_loss", kills=["vector_predictions_keep_their_shape"])
+def squared_loss_y_as_a_column(y_hat, y):
+    return (y_hat - y.reshape(-1, 1)) ** 2 / 2  # [n] predictions broadcast to [n, n]
+
+
+@mutant("train_linreg", kills=["initial_parameters"])
+def train_linreg_zero_init(features, labels, lr=0.03, num_epochs=3, batch_size=10, generator=None):
+    d = features.shape[1]
+    w = torch.zeros(d, 1, dtype=features.dtype, device=features.device, requires_grad=True)
+    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
+    for _ in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels, generator):
+            squared_loss(linreg(X, w, b), y).sum().backward()
+            sgd([w, b], lr, batch_size)
+    return w.detach(), b.detach()
+
+
+@mutant("train_linreg", kills=["inputs_unchanged"])
+def train_linreg_standardises_in_place(features, labels, lr=0.03, num_epochs=3, batch_size=10,
+                                       generator=None):
+    features -= features.mean(0)  # "centre the data first", on the caller's tensor
+    d = features.shape[1]
+    w = (0.01 * _randn(d, 1, like=features, generator=generator)).requires_grad_(True)
+    b = torch.zeros(1, dtype=features.dtype, device=features.device, requires_grad=True)
+    for _ in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels, generator):
+            squared_loss(linreg(X, w, b), y).sum().backward()
+            sgd([w, b], lr, batch_size)
+    return w.detach(), b.detach()
+
+
+@mutant("normal_equation", kills=["matches_lstsq"])
+def normal_equation_returns_float64(X, y):
+    A = torch.cat([X, torch.ones_like(X[:, :1])], dim=1).double()  # solved in float64 ...
+    theta = torch.linalg.lstsq(A, y.double().reshape(-1, 1)).solution
+    return theta[:-1], theta[-1]  # ... and returned so: float32 input, float64 output

@@ -290,3 +290,9 @@ def cross_entropy_numpy_one_hot(logits, labels):
     m = np.max(logits, axis=1, keepdims=True)
     logp = logits - m - np.log(np.sum(np.exp(logits - m), axis=1, keepdims=True))
     return -float(np.sum(np.eye(C)[labels] * logp) / N)
+
+
+@mutant("softmax_jacobian", kills=["input_unchanged"])
+def softmax_jacobian_column_in_place(p):
+    p.unsqueeze_(-1)  # p as a column [C, 1], in the caller's tensor
+    return torch.diag_embed(p.squeeze(-1)) - p * p.transpose(-1, -2)

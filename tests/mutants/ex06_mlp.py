@@ -309,3 +309,37 @@ def mlp_backward_mask_from_output_ge(dscores, cache, params):
     X, h = cache
     da = (dscores @ params["W2"].T) * (h >= 0)  # h = relu(a) >= 0 always: no mask at all
     return {"W1": X.T @ da, "b1": da.sum(0), "W2": h.T @ dscores, "b2": dscores.sum(0)}
+
+
+@mutant("mlp_forward", kills=["inputs_unchanged"])
+def mlp_forward_row_bias_in_place(X, params):
+    if params["b1"].dim() == 1:
+        params["b1"].unsqueeze_(0)  # CS231n's [1, H] row bias, in the caller's dict
+        params["b2"].unsqueeze_(0)
+    h = (X @ params["W1"] + params["b1"]).clamp_min(0)
+    return h @ params["W2"] + params["b2"], (X, h)
+
+
+@mutant("mlp_backward", kills=["inputs_unchanged"])
+def mlp_backward_transposes_w2_in_place(dscores, cache, params):
+    X, h = cache
+    dh = dscores @ params["W2"].t_()  # the caller's W2 is transposed for good
+    da = dh * h.sign()
+    return {"W1": X.T @ da, "b1": da.sum(0), "W2": h.T @ dscores, "b2": dscores.sum(0)}
+
+
+@mutant("mlp_loss_and_grads", kills=["inputs_unchanged"])
+def mlp_loss_and_grads_shifts_b2_in_place(X, y, params):
+    N = X.shape[0]
+    scores, _ = mlp_forward(X, params)
+    params["b2"].sub_(scores.detach().max())  # a "stable" shift: softmax ignores it
+    scores, cache = mlp_forward(X, params)
+    z = scores - scores.amax(1, keepdim=True)
+    e = z.exp()
+    s = e.sum(1, keepdim=True)
+    rows = torch.arange(N, device=X.device)
+    loss = (s.log().squeeze(1) - z[rows, y]).mean()
+    dscores = e / s
+    dscores[rows, y] -= 1
+    dscores /= N
+    return loss, mlp_backward(dscores, cache, params)

@@ -245,3 +245,71 @@ def knn_regress_k0_gives_nan(X_train, y_train, X_test, k):
     idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
     targets = y_train[idx] if y_train.is_floating_point() else y_train[idx].float()
     return targets.mean(1)  # k = 0: the mean of nothing, nan
+
+
+@mutant("pairwise_distances", kills=["inputs_unchanged"])
+def pairwise_distances_centres_in_place(X, Y):
+    shift = X.mean(0)
+    X -= shift  # a shared shift keeps every distance: only the caller sees it
+    Y -= shift
+    D2 = (X * X).sum(1, keepdim=True) - 2 * X @ Y.T + (Y * Y).sum(1)
+    return D2.clamp_min(0).sqrt()
+
+
+@mutant("knn_vote", kills=["input_unchanged"])
+def knn_vote_unsqueezes_in_place(neighbor_labels, num_classes):
+    neighbor_labels.unsqueeze_(-1)  # the caller's tensor becomes [M, k, 1]
+    counts = (neighbor_labels == torch.arange(num_classes, device=neighbor_labels.device)).sum(1)
+    return counts.argmax(1)
+
+
+@mutant("knn_predict", kills=["inputs_unchanged"])
+def knn_predict_centres_in_place(X_train, y_train, X_test, k, num_classes=None):
+    if not 1 <= k <= X_train.shape[0]:
+        raise ValueError("k must be between 1 and the number of training points")
+    shift = X_train.mean(0)
+    X_train -= shift
+    X_test -= shift
+    num_classes = int(y_train.max()) + 1 if num_classes is None else num_classes
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    return knn_vote(y_train[idx], num_classes)
+
+
+@mutant("knn_predict", kills=["k_equal_to_the_training_set_is_allowed"])
+def knn_predict_k_equal_n_refused(X_train, y_train, X_test, k, num_classes=None):
+    if not 1 <= k < X_train.shape[0]:  # off by one: k = N is allowed
+        raise ValueError("k must be smaller than the number of training points")
+    num_classes = int(y_train.max()) + 1 if num_classes is None else num_classes
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    return knn_vote(y_train[idx], num_classes)
+
+
+@mutant("knn_regress", kills=["k_equal_to_the_training_set_is_allowed"])
+def knn_regress_k_equal_n_refused(X_train, y_train, X_test, k):
+    if not 1 <= k < X_train.shape[0]:  # off by one
+        raise ValueError("k must be smaller than the number of training points")
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    targets = y_train[idx] if y_train.is_floating_point() else y_train[idx].float()
+    return targets.mean(1)
+
+
+@mutant("knn_regress", kills=["k_below_one_raises"])
+def knn_regress_only_k0_raises(X_train, y_train, X_test, k):
+    if k == 0 or k > X_train.shape[0]:  # k = -1 slices [:, :-1]: every neighbour but one
+        raise ValueError("bad k")
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    targets = y_train[idx] if y_train.is_floating_point() else y_train[idx].float()
+    return targets.mean(1)
+
+
+@mutant("knn_regress", kills=["inputs_unchanged"])
+def knn_regress_unsqueezes_targets_in_place(X_train, y_train, X_test, k):
+    if not 1 <= k <= X_train.shape[0]:
+        raise ValueError("bad k")
+    squeeze = y_train.dim() == 1
+    if squeeze:
+        y_train.unsqueeze_(1)  # one code path for [N] and [N, T]: the caller's y_train too
+    idx = pairwise_distances(X_test, X_train).sort(dim=1, stable=True).indices[:, :k]
+    targets = y_train[idx] if y_train.is_floating_point() else y_train[idx].float()
+    out = targets.mean(1)
+    return out.squeeze(1) if squeeze else out

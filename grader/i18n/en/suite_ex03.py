@@ -1,5 +1,9 @@
 """The checks' messages for ex03_linear_regression: suite.ex03_linear_regression.<check or constant>."""
 MESSAGES = {
+    "suite.ex03_linear_regression.squared_loss.vector_predictions":
+        "the loss is shaped like y_hat: reshape y to y_hat's shape, not to a column",
+    "suite.ex03_linear_regression.train_linreg.initial_parameters":
+        "with lr = 0 the parameters must come back as drawn: w ~ N(0, 0.01) and b = 0, got w with std {std} and mean {mean}, b = {b}",
     "suite.ex03_linear_regression.squared_loss.matches_formula":
         "a [7, 7] result means y was not reshaped to y_hat's shape",
     "suite.ex03_linear_regression.squared_loss.same_shapes_not_reduced":

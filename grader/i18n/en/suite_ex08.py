@@ -26,6 +26,10 @@ MESSAGES = {
         "average over the neighbours (dim 1), keep the targets: [M, T]",
     "suite.ex08_knn.knn_regress.equal_distances_lower_index_nearer":
         "at equal distances the lower training index is nearer: sort with stable=True",
+    "suite.ex08_knn.the_predictions_k_n":
+        "the predictions with k equal to the number of training points",
+    "suite.ex08_knn.k_equal_n_hint":
+        "k may be as large as the number of training points (every point votes): only k > N raises",
     "suite.ex08_knn.k_below_one":
         "k below 1 (k = 0)",
     "suite.ex08_knn.the_predictions_tied_votes":

@@ -1,5 +1,9 @@
 """ex03_linear_regression 各项检查的提示: suite.ex03_linear_regression.<检查或常量>。"""
 MESSAGES = {
+    "suite.ex03_linear_regression.squared_loss.vector_predictions":
+        "损失的形状与 y_hat 相同：把 y 变形成 y_hat 的形状，而不是一列",
+    "suite.ex03_linear_regression.train_linreg.initial_parameters":
+        "lr = 0 时参数应保持初始值：w ~ N(0, 0.01)，b = 0；得到的 w 标准差为 {std}、均值为 {mean}，b = {b}",
     "suite.ex03_linear_regression.squared_loss.matches_formula":
         "结果是 [7, 7] 说明 y 没有 reshape 成 y_hat 的形状",
     "suite.ex03_linear_regression.squared_loss.same_shapes_not_reduced":

@@ -26,6 +26,10 @@ MESSAGES = {
         "对邻居求平均（第 1 维），保留目标维：[M, T]",
     "suite.ex08_knn.knn_regress.equal_distances_lower_index_nearer":
         "距离相等时训练下标小的更近：用 stable=True 排序",
+    "suite.ex08_knn.the_predictions_k_n":
+        "k 等于训练点个数时的预测",
+    "suite.ex08_knn.k_equal_n_hint":
+        "k 可以等于训练点个数（每个点都投票）：只有 k > N 才抛出异常",
     "suite.ex08_knn.k_below_one":
         "k 小于 1（k = 0）时",
     "suite.ex08_knn.the_predictions_tied_votes":
