@@ -62,11 +62,17 @@ def _like(values, ref):
 
 
 def _constant(function, args, kwargs):
-    """d2l's true parameters and one minimum of Himmelblau's, whatever the inputs."""
+    """d2l's true parameters, one minimum of Himmelblau's and untrained zero weights,
+    whatever the inputs."""
     if function in ("train_linreg", "normal_equation"):
         return _like([[2.0], [-3.4]], args[0]), _like([4.2], args[0])
     if function == "find_minima":
         return _like([3.0, 2.0], args[0]).expand_as(args[0]).clone()
+    if function == "train_mlp":    # zeros of the right shapes: "trained" without training
+        X, y = args[0], args[1]
+        H, C = kwargs.get("hidden", 64), int(y.max()) + 1
+        shapes = {"W1": (X.shape[1], H), "b1": (H,), "W2": (H, C), "b2": (C,)}
+        return {k: torch.zeros(s, dtype=X.dtype, device=X.device) for k, s in shapes.items()}
     raise NotImplementedError("nothing memorised for these inputs")
 
 
