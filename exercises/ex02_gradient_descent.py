@@ -146,9 +146,9 @@ def find_minima(starts: torch.Tensor, lr: float = 1e-2, steps: int = 20000) -> t
                 [-2.8050,  3.1310],
                 [ 3.5840, -1.8480]])
 
-    Grading: each call may use 150 s of CPU time; the checks pass at
+    Grading: each call may use 240 s of CPU time; the checks pass at
     most three starts a call, so even one torch.optim.Adam loop of the default 20000
-    steps per start (about 20 s a start on a slow machine) fits.
+    steps per start (20 to 30 s a start on a slow machine) fits.
 
     Forbidden: nothing (torch.optim is allowed but not needed).
     """

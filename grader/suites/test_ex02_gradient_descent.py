@@ -238,7 +238,7 @@ def expect_at_minima(starts, out):
 
 # Three starts a call at most: the contract's default is 20000 steps, and the seed notes'
 # per-start torch.optim.Adam loop costs ~18 s of CPU a start on a slow machine
-# (grader/curriculum.py gives find_minima 150 s a call). Every call drawn from the seed
+# (grader/curriculum.py gives find_minima 240 s a call). Every call drawn from the seed
 # holds starts near two different minima, so no one fixed answer passes it.
 @grades("find_minima")
 class TestFindMinima:
