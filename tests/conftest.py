@@ -14,8 +14,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def grade(submission, *only, timeout=600, extra=()):
-    """Run ``python -m grader`` on ``submission``; return (report, completed process)."""
+def grade(submission, *only, timeout=1800, extra=()):
+    """Run ``python -m grader`` on ``submission``; return (report, completed process).
+
+    ``timeout``: the slowest honest alternatives take minutes (the seed notes' per-start
+    Adam in find_minima: ~330 s of CPU over its calls), and a second grading run may share
+    the machine's cores (entry_verdicts runs two at a time)."""
     tmp = tempfile.mkdtemp(prefix="grader-test-")
     atexit.register(shutil.rmtree, tmp, True)   # kept until the end: tests re-read the file
     out = Path(tmp) / "report.json"
